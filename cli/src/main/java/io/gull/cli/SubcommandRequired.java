@@ -1,0 +1,15 @@
+package io.gull.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** For commands that only group subcommands: called alone, they fail as a usage error (exit 2, usage shown). */
+public final class SubcommandRequired {
+    private SubcommandRequired() {
+    }
+
+    public static void fail(CommandSpec spec) {
+        throw new ParameterException(spec.commandLine(),
+                "Missing subcommand: use one of " + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,67 @@
+package io.gull.cli.devices;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import io.gull.cli.CliEnvironment;
+import io.gull.cli.connect.ConnectionOptions;
+import io.gull.cli.connect.Connections;
+import io.gull.schemas.avro.DeviceRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gull devices add <id> --password <pw> [--tenant T] [--meta k=v]...}. */
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = {"Add a device, or replace it if the id exists. The device connects over MQTT with client id "
+                + "<id>, password <pw> and (optionally) user name <id>. Only a salted hash of the password is stored."},
+        footer = {"", "Example:", "  ./gull devices add dev1 --password pw --tenant acme --meta site=lab"})
+public final class DevicesAddCommand implements Runnable {
+    private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(index = "0", paramLabel = "<id>", description = "Device id = MQTT client id (1-128 characters, "
+            + "no whitespace, '+', '#' or '/').")
+    String deviceId;
+
+    @Option(names = "--password", required = true, arity = "0..1", interactive = true, paramLabel = "<pw>",
+            description = "The device's MQTT password (prompted for when given without a value).")
+    String password;
+
+    @Option(names = "--tenant", paramLabel = "T", defaultValue = DeviceRecords.DEFAULT_TENANT,
+            description = "Tenant of the device (default: ${DEFAULT-VALUE}).")
+    String tenant;
+
+    @Option(names = "--meta", paramLabel = "KEY=VALUE", description = "Metadata entry; repeat for more.")
+    Map<String, String> metadata = new LinkedHashMap<>();
+
+    DevicesAddCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void run() {
+        DeviceRecord device;
+        try {
+            device = DeviceRecords.create(deviceId, password, tenant, metadata, environment.clock().instant());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Connections connections = connection.resolve(environment);
+        RecordMetadata written = new DeviceRegistryWriter(connections.kafka()).put(device);
+        spec.commandLine().getOut().printf("Device %s added (tenant %s) to %s partition %d offset %d.%n",
+                deviceId, tenant, written.topic(), written.partition(), written.offset());
+        spec.commandLine().getOut().flush();
+    }
+}

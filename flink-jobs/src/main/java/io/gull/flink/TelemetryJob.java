@@ -1,0 +1,81 @@
+package io.gull.flink;
+
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.gull.flink.decode.DeadLetter;
+import io.gull.flink.decode.DecodeFunction;
+import io.gull.flink.decode.GullDecoders;
+import io.gull.flink.kafka.KafkaConnectors;
+import io.gull.flink.kafka.RawRecord;
+import io.gull.flink.kafka.TopicSetup;
+import io.gull.flink.telemetry.CassandraSinkConfig;
+import io.gull.flink.telemetry.CassandraTelemetrySink;
+import io.gull.schemas.avro.Publish;
+
+/**
+ * Telemetry: every message of gull.ingress into Cassandra (telemetry_by_device, latest_by_device), at least once
+ * with idempotent primary keys; offsets are committed to group gull-telemetry on checkpoints.
+ *
+ * <p>Run: {@code io.gull.flink.TelemetryJob [options]}, options as in {@link JobArgs#USAGE}.
+ */
+public final class TelemetryJob {
+    public static final String NAME = "gull-telemetry";
+
+    private final Source<RawRecord, ?, ?> ingress;
+    private final Sink<Publish> telemetry;
+    private final Sink<DeadLetter> deadLetters;
+
+    public TelemetryJob(Source<RawRecord, ?, ?> ingress, Sink<Publish> telemetry, Sink<DeadLetter> deadLetters) {
+        this.ingress = ingress;
+        this.telemetry = telemetry;
+        this.deadLetters = deadLetters;
+    }
+
+    public static void main(String[] args) throws Exception {
+        JobArgs jobArgs = JobArgs.parse(args);
+        String kafka = jobArgs.kafkaBootstrap();
+        TopicSetup.ensureTelemetryTopics(kafka);
+        CassandraSinkConfig cassandra = CassandraSinkConfig.of(
+                jobArgs.cassandraContactPoints(), jobArgs.cassandraLocalDc(), jobArgs.cassandraKeyspace());
+        new TelemetryJob(KafkaConnectors.ingress(kafka), new CassandraTelemetrySink(cassandra),
+                KafkaConnectors.deadLetters(kafka))
+                .execute(JobEnvironment.create(jobArgs));
+    }
+
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute(NAME);
+    }
+
+    /** Submits the job without waiting for it to end. */
+    public JobClient start(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.executeAsync(NAME);
+    }
+
+    /** Adds the job's operators to {@code env}; source, decoding and sink are chained (no network exchange). */
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<Publish> publishes = env
+                .fromSource(ingress, WatermarkStrategy.noWatermarks(), "gull.ingress", RawRecord.TYPE)
+                .uid("ingress-source")
+                .process(new DecodeFunction<>(GullDecoders::publish), new AvroTypeInfo<>(Publish.class))
+                .name("decode-publishes")
+                .uid("decode-publishes");
+
+        publishes.sinkTo(telemetry)
+                .name("cassandra-telemetry")
+                .uid("cassandra-telemetry-sink");
+
+        publishes.getSideOutput(DeadLetter.TAG)
+                .sinkTo(deadLetters)
+                .name("gull.deadletter")
+                .uid("deadletter-sink");
+    }
+}

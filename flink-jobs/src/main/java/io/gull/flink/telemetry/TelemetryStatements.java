@@ -1,0 +1,30 @@
+package io.gull.flink.telemetry;
+
+import java.util.List;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+
+/** The two prepared INSERTs one telemetry message becomes; both are idempotent (same key, same values). */
+final class TelemetryStatements {
+    private final PreparedStatement insertTelemetry;
+    private final PreparedStatement insertLatest;
+
+    TelemetryStatements(CqlSession session, String keyspace) {
+        insertTelemetry = session.prepare("INSERT INTO " + keyspace + ".telemetry_by_device "
+                + "(device_id, day, received_at, message_id, tenant, topic, payload, qos, retain, edge_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insertLatest = session.prepare("INSERT INTO " + keyspace + ".latest_by_device "
+                + "(device_id, topic, received_at, message_id, tenant, payload, qos, edge_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
+    }
+
+    List<BoundStatement> bind(TelemetryRow row) {
+        return List.of(
+                insertTelemetry.bind(row.deviceId(), row.day(), row.receivedAt(), row.messageId(), row.tenant(),
+                        row.topic(), row.payload(), row.qos(), row.retain(), row.edgeId()).setIdempotent(true),
+                insertLatest.bind(row.deviceId(), row.topic(), row.receivedAt(), row.messageId(), row.tenant(),
+                        row.payload(), row.qos(), row.edgeId(), row.writeTimeMicros()).setIdempotent(true));
+    }
+}

@@ -1,0 +1,108 @@
+package io.gull.flink.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+import io.gull.flink.auth.AuthFixtures;
+import io.gull.flink.auth.DeviceChange;
+import io.gull.flink.kafka.RawRecord;
+import io.gull.schemas.Codecs;
+import io.gull.schemas.Topics;
+import io.gull.schemas.avro.AuthRequest;
+
+class DecodeFunctionTest {
+
+    @Test
+    @SuppressWarnings("try") // the harness' close() may throw InterruptedException
+    void shouldPassDecodedRecordsOnAndSendMalformedOnesToTheDeadLetterOutput() throws Exception {
+        // given
+        AuthRequest good = AuthFixtures.request("r1", "dev1", null, "pw");
+        byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+        try (OneInputStreamOperatorTestHarness<RawRecord, AuthRequest> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new DecodeFunction<>(GullDecoders::authRequest))) {
+
+            // when
+            harness.processElement(raw(Topics.AUTH_REQUESTS, 7, key("dev1"), Codecs.AUTH_REQUEST.encode(good)), 0);
+            harness.processElement(raw(Topics.AUTH_REQUESTS, 8, key("dev2"), garbage), 0);
+            harness.processElement(raw(Topics.AUTH_REQUESTS, 9, key("dev3"), null), 0);
+
+            // then
+            assertThat(harness.extractOutputValues()).containsExactly(good);
+            List<DeadLetter> dead = harness.getSideOutput(DeadLetter.TAG).stream()
+                    .map(StreamRecord::getValue).collect(Collectors.toList());
+            assertThat(dead).extracting(DeadLetter::offset).containsExactly(8L, 9L);
+            assertThat(dead.get(0).sourceTopic()).isEqualTo(Topics.AUTH_REQUESTS);
+            assertThat(dead.get(0).value()).isEqualTo(garbage);
+            assertThat(dead.get(0).key()).isEqualTo(key("dev2"));
+            assertThat(dead.get(0).reason()).contains("AuthRequest");
+            assertThat(dead.get(1).reason()).contains("null value");
+        }
+    }
+
+    @Test
+    void shouldTurnATombstoneIntoADeletion() {
+        DeviceChange change = GullDecoders.deviceChange(raw(Topics.DEVICES, 1, key("dev1"), null));
+
+        assertThat(change.isDeletion()).isTrue();
+        assertThat(change.deviceId()).isEqualTo("dev1");
+    }
+
+    @Test
+    void shouldDecodeARegistration() {
+        byte[] value = Codecs.DEVICE_RECORD.encode(AuthFixtures.device("dev1", "pw", "acme"));
+
+        DeviceChange change = GullDecoders.deviceChange(raw(Topics.DEVICES, 1, key("dev1"), value));
+
+        assertThat(change.isDeletion()).isFalse();
+        assertThat(change.device().getTenant()).isEqualTo("acme");
+    }
+
+    @Test
+    @SuppressWarnings("try") // the harness' close() may throw InterruptedException
+    void shouldRejectRegistrationWhoseKeyIsNotItsDeviceId() throws Exception {
+        byte[] value = Codecs.DEVICE_RECORD.encode(AuthFixtures.device("dev1", "pw", "acme"));
+        try (OneInputStreamOperatorTestHarness<RawRecord, DeviceChange> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new DecodeFunction<>(GullDecoders::deviceChange))) {
+
+            harness.processElement(raw(Topics.DEVICES, 1, key("dev2"), value), 0);
+            harness.processElement(raw(Topics.DEVICES, 2, null, null), 0);
+
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(r -> r.getValue().reason())
+                    .containsExactly("device record key 'dev2' differs from its deviceId 'dev1'",
+                            "device registry record without a key (the key must be the device id)");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try") // the harness' close() may throw InterruptedException
+    void shouldRejectAuthRequestWhoseEdgeIdCannotNameATopic() throws Exception {
+        AuthRequest request = AuthFixtures.request("r1", "dev1", null, "pw");
+        request.setEdgeId("edge/1");
+        try (OneInputStreamOperatorTestHarness<RawRecord, AuthRequest> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new DecodeFunction<>(GullDecoders::authRequest))) {
+
+            harness.processElement(raw(Topics.AUTH_REQUESTS, 1, key("dev1"), Codecs.AUTH_REQUEST.encode(request)), 0);
+
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(r -> r.getValue().reason())
+                    .singleElement().asString().contains("edge id");
+        }
+    }
+
+    private static RawRecord raw(String topic, long offset, byte[] key, byte[] value) {
+        return new RawRecord(topic, 0, offset, key, value);
+    }
+
+    private static byte[] key(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,73 @@
+package io.gull.flink.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.gull.flink.auth.AuthFixtures;
+import io.gull.flink.auth.CredentialCheck;
+import io.gull.flink.auth.DeviceChange;
+import io.gull.flink.auth.EdgeReply;
+import io.gull.flink.auth.PendingAuth;
+import io.gull.flink.decode.DeadLetter;
+import io.gull.schemas.avro.AuthDecision;
+
+/** Every record type that crosses the network or sits in state survives Flink's serializers (no Kryo). */
+class TypeInformationTest {
+
+    @Test
+    void shouldRoundTripRawRecordsIncludingTombstones() throws IOException {
+        RawRecord tombstone = roundTrip(RawRecord.TYPE, new RawRecord("gull.devices", 2, 9, new byte[] {1}, null));
+
+        assertThat(tombstone.topic()).isEqualTo("gull.devices");
+        assertThat(tombstone.offset()).isEqualTo(9);
+        assertThat(tombstone.key()).containsExactly(1);
+        assertThat(tombstone.value()).isNull();
+    }
+
+    @Test
+    void shouldRoundTripDeviceChangesAndDeletions() throws IOException {
+        DeviceChange registered = DeviceChange.registered(AuthFixtures.device("dev1", "pw", "acme"));
+
+        assertThat(roundTrip(DeviceChange.TYPE, registered)).isEqualTo(registered);
+        assertThat(roundTrip(DeviceChange.TYPE, DeviceChange.deleted("dev1"))).isEqualTo(DeviceChange.deleted("dev1"));
+    }
+
+    @Test
+    void shouldRoundTripRepliesAndPendingRequests() throws IOException {
+        EdgeReply reply = CredentialCheck.unknownDevice(AuthFixtures.request("r1", "dev1", null, "pw"),
+                Instant.ofEpochMilli(5));
+        PendingAuth pending = new PendingAuth(AuthFixtures.request("r2", "dev1", "dev1", "pw"), 77);
+
+        EdgeReply copy = roundTrip(EdgeReply.TYPE, reply);
+        assertThat(((AuthDecision) copy.message().getBody()).getDecidedAt()).isEqualTo(Instant.ofEpochMilli(5));
+        assertThat(copy).isEqualTo(reply);
+        assertThat(roundTrip(PendingAuth.TYPE, pending)).isEqualTo(pending);
+    }
+
+    @Test
+    void shouldRoundTripDeadLetters() throws IOException {
+        DeadLetter letter = new DeadLetter("gull.ingress", 0, 1, null, new byte[] {3}, "why");
+
+        DeadLetter copy = roundTrip(DeadLetter.TYPE, letter);
+
+        assertThat(copy.reason()).isEqualTo("why");
+        assertThat(copy.value()).containsExactly(3);
+        assertThat(copy.key()).isNull();
+    }
+
+    private static <T> T roundTrip(TypeInformation<T> type, T value) throws IOException {
+        TypeSerializer<T> serializer = type.createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+}

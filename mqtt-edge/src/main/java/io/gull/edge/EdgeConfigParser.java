@@ -1,0 +1,137 @@
+package io.gull.edge;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Parses {@code --key=value} arguments into an {@link EdgeConfig}. Unknown keys, repeated keys, arguments
+ * without {@code =} and values out of range are rejected with a message that names the argument.
+ */
+public final class EdgeConfigParser {
+
+    /** Every accepted key with its meaning and its default, in the order the usage text lists them. */
+    private static final Map<String, Function<EdgeConfig, String>> DEFAULTS = new LinkedHashMap<>();
+    private static final Map<String, String> DOCS = new LinkedHashMap<>();
+
+    static {
+        key("edge-id", c -> c.edgeId(), "name of this edge; inbox topic gull.edge.<edge-id>");
+        key("mqtt.host", c -> c.mqttHost(), "address the MQTT listener binds (0.0.0.0 = all)");
+        key("mqtt.port", c -> Integer.toString(c.mqttPort()), "MQTT TCP port (0 = any free port)");
+        key("mqtt.max-packet-size", c -> Integer.toString(c.maxPacketSize()), "largest MQTT packet, bytes");
+        key("mqtt.connect-timeout-ms", c -> millis(c.connectTimeout()), "time a socket has to send CONNECT");
+        key("mqtt.max-inflight-per-connection", c -> Integer.toString(c.maxInflightPerConnection()),
+                "unacknowledged PUBLISHes per connection before the edge stops reading it");
+        key("mqtt.io-threads", c -> Integer.toString(c.ioThreads()), "Netty event-loop threads (0 = 2 x cores)");
+        key("kafka.bootstrap", c -> c.kafkaBootstrap(), "Kafka bootstrap servers");
+        key("kafka.delivery-timeout-ms", c -> millis(c.deliveryTimeout()),
+                "how long one record is retried before the connection is closed without PUBACK");
+        key("kafka.linger-ms", c -> Integer.toString(c.lingerMs()), "producer batching delay");
+        key("kafka.max-pending-sends", c -> Integer.toString(c.maxPendingSends()),
+                "sends waiting for Kafka (all connections) before every socket pauses");
+        key("kafka.retry-interval-ms", c -> millis(c.kafkaRetryInterval()), "pause between start-up attempts");
+        key("auth.timeout-ms", c -> millis(c.authTimeout()), "wait for the auth decision, then server unavailable");
+        key("inbox.partitions", c -> Integer.toString(c.inboxPartitions()), "partitions of a new inbox topic");
+        key("inbox.retention-ms", c -> millis(c.inboxRetention()), "retention of a new inbox topic");
+        key("shutdown.timeout-ms", c -> millis(c.shutdownTimeout()), "graceful stop: wait for Kafka acks");
+    }
+
+    private EdgeConfigParser() {
+    }
+
+    /**
+     * @throws ConfigException with a message naming the bad argument
+     */
+    public static EdgeConfig parse(String... args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || arg.indexOf('=') < 0) {
+                throw new ConfigException("expected --key=value, got '" + arg + "'");
+            }
+            int eq = arg.indexOf('=');
+            String key = arg.substring(2, eq);
+            String value = arg.substring(eq + 1).trim();
+            if (!DEFAULTS.containsKey(key)) {
+                throw new ConfigException("unknown option --" + key);
+            }
+            if (values.putIfAbsent(key, value) != null) {
+                throw new ConfigException("option --" + key + " given twice");
+            }
+        }
+        Values v = new Values(values, EdgeConfig.defaults());
+        try {
+            return new EdgeConfig(
+                    v.string("edge-id"),
+                    v.string("mqtt.host"),
+                    v.integer("mqtt.port"),
+                    v.integer("mqtt.max-packet-size"),
+                    v.millis("mqtt.connect-timeout-ms"),
+                    v.integer("mqtt.max-inflight-per-connection"),
+                    v.integer("mqtt.io-threads"),
+                    v.string("kafka.bootstrap"),
+                    v.millis("kafka.delivery-timeout-ms"),
+                    v.integer("kafka.linger-ms"),
+                    v.integer("kafka.max-pending-sends"),
+                    v.millis("kafka.retry-interval-ms"),
+                    v.millis("auth.timeout-ms"),
+                    v.integer("inbox.partitions"),
+                    v.millis("inbox.retention-ms"),
+                    v.millis("shutdown.timeout-ms"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** The usage text: every key, its meaning and its default. */
+    public static String usage() {
+        EdgeConfig defaults = EdgeConfig.defaults();
+        StringBuilder out = new StringBuilder("Usage: io.gull.edge.EdgeMain [--key=value ...]\nOptions:\n");
+        DEFAULTS.forEach((key, def) -> out.append(String.format("  --%-36s %s (default %s)%n",
+                key + "=", DOCS.get(key), def.apply(defaults))));
+        return out.toString();
+    }
+
+    private static void key(String name, Function<EdgeConfig, String> defaultValue, String doc) {
+        DEFAULTS.put(name, defaultValue);
+        DOCS.put(name, doc);
+    }
+
+    private static String millis(Duration d) {
+        return Long.toString(d.toMillis());
+    }
+
+    /** Thrown for a bad command line; the message is meant for the operator. */
+    public static final class ConfigException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    private record Values(Map<String, String> given, EdgeConfig defaults) {
+        String string(String key) {
+            String value = given.get(key);
+            return value != null ? value : DEFAULTS.get(key).apply(defaults);
+        }
+
+        int integer(String key) {
+            String value = string(key);
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("--" + key + " must be an integer, got '" + value + "'");
+            }
+        }
+
+        Duration millis(String key) {
+            String value = string(key);
+            try {
+                return Duration.ofMillis(Long.parseLong(value));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("--" + key + " must be a number of milliseconds, got '" + value + "'");
+            }
+        }
+    }
+}

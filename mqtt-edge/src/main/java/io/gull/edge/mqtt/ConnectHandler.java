@@ -1,0 +1,241 @@
+package io.gull.edge.mqtt;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.gull.schemas.avro.AuthDecision;
+import io.gull.schemas.avro.AuthOutcome;
+import io.gull.schemas.avro.AuthRequest;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
+import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The first handler of every connection: waits for CONNECT (MQTT-3.1.0-1), validates it, asks the
+ * {@link Authenticator}, answers CONNACK, and on success installs a {@link SessionHandler} in its place.
+ * Packets the client pipelines behind its CONNECT are held until the decision and then passed on.
+ */
+public final class ConnectHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(ConnectHandler.class);
+    /** Packets a client may send behind CONNECT before the CONNACK; more is abuse. */
+    private static final int MAX_HELD_PACKETS = 1000;
+
+    private enum State { AWAITING_CONNECT, AUTHENTICATING, DONE }
+
+    private final ConnectionServices services;
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private State state = State.AWAITING_CONNECT;
+
+    public ConnectHandler(ConnectionServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (state == State.AUTHENTICATING) {
+            hold(ctx, msg);
+            return;
+        }
+        if (state == State.DONE) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            if (!(msg instanceof MqttMessage message)) {
+                log.warn("Closing {}: unexpected object {} in the pipeline", ctx.channel().remoteAddress(), msg);
+                ctx.close();
+            } else if (message.decoderResult().isFailure()) {
+                onInvalidFirstPacket(ctx, message);
+            } else if (message.fixedHeader().messageType() != MqttMessageType.CONNECT) {
+                log.info("Closing {}: first packet was {}, not CONNECT (MQTT-3.1.0-1)",
+                        ctx.channel().remoteAddress(), message.fixedHeader().messageType());
+                ctx.close();
+            } else {
+                onConnect(ctx, (MqttConnectMessage) message);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void hold(ChannelHandlerContext ctx, Object msg) {
+        if (held.size() >= MAX_HELD_PACKETS) {
+            ReferenceCountUtil.release(msg);
+            log.warn("Closing {}: more than {} packets sent before CONNACK", ctx.channel().remoteAddress(),
+                    MAX_HELD_PACKETS);
+            ctx.close();
+            return;
+        }
+        held.addLast(msg);
+    }
+
+    private void onInvalidFirstPacket(ChannelHandlerContext ctx, MqttMessage message) {
+        Throwable cause = message.decoderResult().cause();
+        boolean isConnect = message.fixedHeader() != null
+                && message.fixedHeader().messageType() == MqttMessageType.CONNECT;
+        MqttVersion version = message.variableHeader() instanceof MqttConnectVariableHeader header
+                ? versionOf(header) : MqttVersion.MQTT_3_1_1;
+        log.info("Refusing {}: invalid {} packet: {}", ctx.channel().remoteAddress(),
+                isConnect ? "CONNECT" : "first", cause.getMessage());
+        if (!isConnect) {
+            ctx.close();
+        } else if (cause instanceof MqttUnacceptableProtocolVersionException) {
+            Replies.refuseConnect(ctx.channel(), ConnackCodes.unacceptableProtocolVersion());
+        } else if (cause instanceof MqttIdentifierRejectedException) {
+            Replies.refuseConnect(ctx.channel(), ConnackCodes.identifierRejected(version));
+        } else if (cause instanceof TooLongFrameException && version == MqttVersion.MQTT_5) {
+            Replies.refuseConnect(ctx.channel(), ConnackCodes.packetTooLarge());
+        } else {
+            ctx.close();
+        }
+    }
+
+    private void onConnect(ChannelHandlerContext ctx, MqttConnectMessage connect) {
+        MqttVersion version = versionOf(connect.variableHeader());
+        String clientId = connect.payload().clientIdentifier();
+        String username = connect.payload().userName();
+        byte[] password = connect.payload().passwordInBytes();
+        if (version != MqttVersion.MQTT_3_1_1 && version != MqttVersion.MQTT_5) {
+            log.info("Refusing {}: protocol {} is not supported (use MQTT 3.1.1 or 5.0)",
+                    ctx.channel().remoteAddress(), version);
+            Replies.refuseConnect(ctx.channel(), ConnackCodes.unacceptableProtocolVersion());
+            return;
+        }
+        if (clientId == null || clientId.isEmpty()) {
+            log.info("Refusing {}: empty client id; the client id is the device id and is required",
+                    ctx.channel().remoteAddress());
+            Replies.refuseConnect(ctx.channel(), ConnackCodes.identifierRejected(version));
+            return;
+        }
+        if (password == null || (username != null && !username.equals(clientId))) {
+            log.info("Refusing client {}: {}", clientId, password == null
+                    ? "no password given" : "user name '" + username + "' is not the client id");
+            Replies.refuseConnect(ctx.channel(), ConnackCodes.badCredentials(version));
+            return;
+        }
+        ClientSession pending = new ClientSession(clientId, null, version,
+                connect.variableHeader().isCleanSession(), connect.variableHeader().keepAliveTimeSeconds());
+        state = State.AUTHENTICATING;
+        ctx.channel().config().setAutoRead(false);
+        if (ctx.pipeline().get(EdgeServer.IDLE) != null) {
+            ctx.pipeline().remove(EdgeServer.IDLE); // CONNECT arrived; the auth timeout bounds the wait now
+        }
+        AuthRequest request = AuthRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setEdgeId(services.config().edgeId())
+                .setClientId(clientId)
+                .setUsername(username)
+                .setPassword(ByteBuffer.wrap(password))
+                .setProtocolVersion(version.protocolLevel())
+                .setRequestedAt(services.clock().instant())
+                .build();
+        services.authenticator().authenticate(request)
+                .whenCompleteAsync((decision, error) -> onDecision(ctx, pending, decision, error), ctx.executor());
+    }
+
+    private void onDecision(ChannelHandlerContext ctx, ClientSession pending, AuthDecision decision,
+                            Throwable error) {
+        if (!ctx.channel().isActive() || state != State.AUTHENTICATING) {
+            releaseHeld();
+            return;
+        }
+        MqttVersion version = pending.version();
+        if (error != null) {
+            log.warn("Refusing client {}: no auth decision ({}). Is the device-auth Flink job running and "
+                    + "Kafka reachable?", pending.clientId(), error.toString());
+            refuse(ctx, ConnackCodes.serverUnavailable(version));
+        } else if (decision.getOutcome() != AuthOutcome.ALLOWED) {
+            log.info("Refusing client {}: auth outcome {}", pending.clientId(), decision.getOutcome());
+            refuse(ctx, ConnackCodes.refusal(decision.getOutcome(), version));
+        } else {
+            String tenant = decision.getTenant() == null ? "default" : decision.getTenant();
+            accept(ctx, new ClientSession(pending.clientId(), tenant, version, pending.cleanStart(),
+                    pending.keepAliveSeconds()));
+        }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, MqttConnectReturnCode code) {
+        state = State.DONE;
+        releaseHeld();
+        Replies.refuseConnect(ctx.channel(), code);
+    }
+
+    private void accept(ChannelHandlerContext ctx, ClientSession session) {
+        state = State.DONE;
+        SessionHandler sessionHandler = new SessionHandler(session, services);
+        ctx.pipeline().addAfter(ctx.name(), EdgeServer.SESSION, sessionHandler);
+        if (session.keepAliveSeconds() > 0) {
+            // MQTT-3.1.2-24: close after one and a half times the keep-alive without a packet
+            long idleMillis = session.keepAliveSeconds() * 1500L;
+            ctx.pipeline().addFirst(EdgeServer.IDLE, EdgeServer.idleHandler(idleMillis));
+        }
+        services.registry().register(session.clientId(), ctx.channel()).ifPresent(older -> {
+            log.info("Client {} connected again; closing its older connection {}", session.clientId(),
+                    older.remoteAddress());
+            older.eventLoop().execute(() -> older.pipeline().fireUserEventTriggered(EdgeEvents.SESSION_TAKEN_OVER));
+        });
+        ctx.writeAndFlush(Connacks.accepted(session, services.config()));
+        services.sessionEvents().emit(SessionEvents.connected(session, services.config().edgeId(),
+                services.clock()));
+        log.debug("Client {} connected from {} (tenant {}, {})", session.clientId(),
+                ctx.channel().remoteAddress(), session.tenant(), session.version());
+        ctx.channel().config().setAutoRead(true);
+        while (!held.isEmpty()) {
+            ctx.fireChannelRead(held.pollFirst());
+        }
+        ctx.pipeline().remove(this);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && state == State.AWAITING_CONNECT) {
+            log.info("Closing {}: no CONNECT within {} ms", ctx.channel().remoteAddress(),
+                    services.config().connectTimeout().toMillis());
+            ctx.close();
+        } else if (evt == EdgeEvents.SERVER_SHUTTING_DOWN) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseHeld();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.info("Closing {} before CONNACK: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    private void releaseHeld() {
+        while (!held.isEmpty()) {
+            ReferenceCountUtil.release(held.pollFirst());
+        }
+    }
+
+    private static MqttVersion versionOf(MqttConnectVariableHeader header) {
+        try {
+            return MqttVersion.fromProtocolNameAndLevel(header.name(), (byte) header.version());
+        } catch (MqttUnacceptableProtocolVersionException e) {
+            return MqttVersion.MQTT_3_1_1;
+        }
+    }
+}

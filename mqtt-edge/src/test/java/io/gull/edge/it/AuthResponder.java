@@ -1,0 +1,98 @@
+package io.gull.edge.it;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import io.gull.schemas.Codecs;
+import io.gull.schemas.Topics;
+import io.gull.schemas.avro.AuthDecision;
+import io.gull.schemas.avro.AuthOutcome;
+import io.gull.schemas.avro.AuthRequest;
+import io.gull.schemas.avro.EdgeMessage;
+
+/**
+ * Plays the Flink device-auth job for the test: reads {@code gull.auth.requests}, allows password "pw"
+ * (tenant "acme"), answers BAD_CREDENTIALS otherwise, into the requesting edge's inbox. Client ids
+ * starting with {@value #SILENT_PREFIX} get no answer at all (an auth job that is down).
+ */
+final class AuthResponder implements AutoCloseable {
+    static final String TENANT = "acme";
+    static final String SILENT_PREFIX = "silent";
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Thread thread = new Thread(this::run, "test-auth-responder");
+    private volatile boolean running = true;
+
+    AuthResponder(String bootstrap) {
+        consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "key.deserializer", ByteArrayDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()));
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "linger.ms", 0,
+                "key.serializer", ByteArraySerializer.class.getName(),
+                "value.serializer", ByteArraySerializer.class.getName()));
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUTH_REQUESTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    answer(Codecs.AUTH_REQUEST.decode(record.value()));
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void answer(AuthRequest request) {
+        if (request.getClientId().startsWith(SILENT_PREFIX)) {
+            return;
+        }
+        boolean ok = request.getPassword() != null
+                && "pw".equals(StandardCharsets.UTF_8.decode(request.getPassword()).toString());
+        AuthDecision decision = AuthDecision.newBuilder()
+                .setRequestId(request.getRequestId())
+                .setClientId(request.getClientId())
+                .setOutcome(ok ? AuthOutcome.ALLOWED : AuthOutcome.BAD_CREDENTIALS)
+                .setTenant(ok ? TENANT : null)
+                .setDecidedAt(Instant.now())
+                .build();
+        producer.send(new ProducerRecord<>(Topics.edgeInbox(request.getEdgeId()),
+                request.getClientId().getBytes(StandardCharsets.UTF_8),
+                Codecs.EDGE_MESSAGE.encode(EdgeMessage.newBuilder().setBody(decision).build())));
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close();
+    }
+}

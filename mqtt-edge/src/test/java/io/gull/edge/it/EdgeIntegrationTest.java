@@ -1,0 +1,248 @@
+package io.gull.edge.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttSecurityException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.gull.edge.Edge;
+import io.gull.edge.EdgeConfig;
+import io.gull.edge.EdgeConfigParser;
+import io.gull.schemas.Codecs;
+import io.gull.schemas.Topics;
+import io.gull.schemas.avro.Publish;
+import io.gull.schemas.avro.SessionEvent;
+import io.gull.schemas.avro.SessionEventType;
+
+/**
+ * A real edge (port 0) against a real in-process Kafka, with real Paho clients; a test-side responder
+ * plays the device-auth job.
+ */
+class EdgeIntegrationTest {
+    private static final String EDGE_ID = "it-edge";
+
+    private static KafkaTestCluster kafka;
+    private static AuthResponder responder;
+    private static Edge edge;
+    private static String mqttUri;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        kafka = KafkaTestCluster.start(Topics.INGRESS, Topics.SESSIONS, Topics.AUTH_REQUESTS);
+        responder = new AuthResponder(kafka.bootstrap());
+        EdgeConfig config = EdgeConfigParser.parse("--edge-id=" + EDGE_ID, "--mqtt.host=127.0.0.1",
+                "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap());
+        edge = Edge.start(config);
+        mqttUri = "tcp://127.0.0.1:" + edge.mqttAddress().getPort();
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        if (edge != null) {
+            edge.close();
+        }
+        if (responder != null) {
+            responder.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void shouldCreateTheInboxTopicAtStart() throws Exception {
+        assertThat(kafka.topics()).contains("gull.edge." + EDGE_ID);
+    }
+
+    @Test
+    void shouldPubackQos1FromMqtt311OnlyOnceTheEnvelopeIsInKafka() throws Exception {
+        var client = new org.eclipse.paho.client.mqttv3.MqttClient(mqttUri, "dev-v3", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setUserName("dev-v3");
+        options.setPassword("pw".toCharArray());
+        client.connect(options);
+
+        client.publish("devices/dev-v3/temp", "21.5".getBytes(StandardCharsets.UTF_8), 1, false); // waits for PUBACK
+        client.disconnect();
+        client.close();
+
+        Publish envelope = awaitIngress(p -> p.getClientId().equals("dev-v3"));
+        assertThat(envelope.getTopic()).isEqualTo("devices/dev-v3/temp");
+        assertThat(StandardCharsets.UTF_8.decode(envelope.getPayload()).toString()).isEqualTo("21.5");
+        assertThat(envelope.getTenant()).isEqualTo(AuthResponder.TENANT);
+        assertThat(envelope.getEdgeId()).isEqualTo(EDGE_ID);
+        assertThat(envelope.getQos()).isEqualTo(1);
+        assertThat(awaitSessionEvents("dev-v3", 2)).extracting(SessionEvent::getType)
+                .containsExactly(SessionEventType.CONNECTED, SessionEventType.DISCONNECTED);
+    }
+
+    @Test
+    void shouldPubackQos1FromMqtt5WithUserProperties() throws Exception {
+        var client = new org.eclipse.paho.mqttv5.client.MqttClient(mqttUri, "dev-v5",
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("dev-v5");
+        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+        client.connect(options);
+        MqttMessage message = new MqttMessage("22.0".getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        MqttProperties properties = new MqttProperties();
+        properties.setUserProperties(List.of(new UserProperty("unit", "celsius")));
+        message.setProperties(properties);
+
+        client.publish("devices/dev-v5/temp", message); // waits for PUBACK
+        client.disconnect();
+        client.close();
+
+        Publish envelope = awaitIngress(p -> p.getClientId().equals("dev-v5"));
+        assertThat(StandardCharsets.UTF_8.decode(envelope.getPayload()).toString()).isEqualTo("22.0");
+        assertThat(envelope.getTenant()).isEqualTo(AuthResponder.TENANT);
+        assertThat(envelope.getProperties()).containsEntry("unit", "celsius");
+    }
+
+    @Test
+    void shouldRefuseBadPasswordWith0x05OnMqtt311() throws Exception {
+        var client = new org.eclipse.paho.client.mqttv3.MqttClient(mqttUri, "dev-bad3", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setUserName("dev-bad3");
+        options.setPassword("wrong".toCharArray());
+
+        assertThatThrownBy(() -> client.connect(options))
+                .isInstanceOfSatisfying(MqttSecurityException.class,
+                        e -> assertThat(e.getReasonCode()).isEqualTo(0x05));
+        client.close();
+    }
+
+    @Test
+    void shouldRefuseBadPasswordWith0x86OnMqtt5() throws Exception {
+        var client = new org.eclipse.paho.mqttv5.client.MqttClient(mqttUri, "dev-bad5",
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("dev-bad5");
+        options.setPassword("wrong".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> client.connect(options))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x86));
+        client.close();
+    }
+
+    @Test
+    void shouldNameThePortWhenItIsAlreadyInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-2", "--mqtt.host=127.0.0.1",
+                    "--mqtt.port=" + taken.getLocalPort(), "--kafka.bootstrap=" + kafka.bootstrap());
+
+            assertThatThrownBy(() -> Edge.start(config))
+                    .isInstanceOf(BindException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void shouldAnswerServerUnavailableWhenNoAuthDecisionArrivesInTime() throws Exception {
+        EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-3", "--mqtt.host=127.0.0.1",
+                "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap(), "--auth.timeout-ms=1000");
+        try (Edge slowAuthEdge = Edge.start(config)) {
+            var client = new org.eclipse.paho.mqttv5.client.MqttClient(
+                    "tcp://127.0.0.1:" + slowAuthEdge.mqttAddress().getPort(), AuthResponder.SILENT_PREFIX + "-dev",
+                    new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setUserName(AuthResponder.SILENT_PREFIX + "-dev");
+            options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+
+            assertThatThrownBy(() -> client.connect(options))
+                    .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x88));
+            client.close();
+        }
+    }
+
+    @Test
+    void shouldTellMqtt5ClientsServerShuttingDownOnGracefulStop() throws Exception {
+        EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-4", "--mqtt.host=127.0.0.1",
+                "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap());
+        Edge stopping = Edge.start(config);
+        var client = new org.eclipse.paho.mqttv5.client.MqttClient(
+                "tcp://127.0.0.1:" + stopping.mqttAddress().getPort(), "dev-stop",
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        java.util.concurrent.CompletableFuture<Integer> disconnectReason = new java.util.concurrent.CompletableFuture<>();
+        client.setCallback(new DisconnectRecorder(disconnectReason));
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("dev-stop");
+        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+        client.connect(options);
+
+        stopping.close();
+
+        assertThat(disconnectReason.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(0x8B);
+        client.close();
+    }
+
+    private static Publish awaitIngress(java.util.function.Predicate<Publish> match) {
+        List<Publish> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(Topics.INGRESS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    Publish p = Codecs.PUBLISH.decode(r.value());
+                    if (match.test(p)) {
+                        found.add(p);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private static List<SessionEvent> awaitSessionEvents(String clientId, int count) {
+        List<SessionEvent> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(Topics.SESSIONS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    SessionEvent e = Codecs.SESSION_EVENT.decode(r.value());
+                    if (e.getClientId().equals(clientId)) {
+                        found.add(e);
+                    }
+                }
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> fromBeginning(String topic) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrap(),
+                "key.deserializer", ByteArrayDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+}
