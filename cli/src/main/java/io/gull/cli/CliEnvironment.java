@@ -24,7 +24,9 @@ public record CliEnvironment(Path gullHome, Optional<Path> dataDirEnv, boolean d
         Path home = Path.of(homeProperty == null || homeProperty.isBlank() ? "" : homeProperty).toAbsolutePath()
                 .normalize();
         String dataDir = env.get(DATA_DIR_ENV);
-        Optional<Path> dataDirEnv = dataDir == null || dataDir.isBlank() ? Optional.empty() : Optional.of(Path.of(dataDir));
+        Optional<Path> dataDirEnv = dataDir == null || dataDir.isBlank()
+                ? Optional.empty()
+                : Optional.of(Path.of(dataDir));
         String debug = env.get(DEBUG_ENV);
         return new CliEnvironment(home, dataDirEnv, debug != null && !debug.isBlank() && !"0".equals(debug),
                 Clock.systemUTC());

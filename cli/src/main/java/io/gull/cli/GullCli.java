@@ -13,12 +13,16 @@ import picocli.CommandLine.Spec;
 
 /** The {@code gull} command. Entry point: {@link #main}; the {@code gull} script at the repository root runs it. */
 @Command(name = "gull", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Gull: MQTT edges -> Kafka -> Flink -> Cassandra. Run the stack, provision devices, query telemetry.",
+        usageHelpWidth = 100,
+        description = "Gull: MQTT edges -> Kafka -> Flink -> Cassandra. "
+                + "Run the stack, provision devices, query telemetry.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DevicesCommand.class,
                 QueryCommand.class, CqlCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Quickstart:", "  ./gull up -d", "  ./gull devices add dev1 --password pw",
                 "  mosquitto_pub -h localhost -p 1883 -q 1 -i dev1 -u dev1 -P pw -t devices/dev1/temp -m 21.5",
-                "  ./gull query telemetry dev1", "  ./gull down"})
+                "  ./gull query telemetry dev1", "  ./gull down", "",
+                "Environment: JAVA_HOME (a JDK 17), GULL_DATA_DIR (data dir, default <gull home>/.gull), "
+                        + "GULL_REBUILD=1 or ./gull --rebuild (rebuild first), GULL_DEBUG=1 (stack traces)."})
 public final class GullCli implements Runnable {
 
     @Spec
@@ -36,6 +40,7 @@ public final class GullCli implements Runnable {
         CommandLine commandLine = new CommandLine(GullCli.class, new CommandFactory(environment));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ErrorHandler(environment.debug()));
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         return commandLine;
     }
 

@@ -9,7 +9,16 @@ public final class SubcommandRequired {
     }
 
     public static void fail(CommandSpec spec) {
-        throw new ParameterException(spec.commandLine(),
-                "Missing subcommand: use one of " + String.join(", ", spec.subcommands().keySet()));
+        throw new MissingSubcommandException(spec);
+    }
+
+    /** Shown with the full usage, which lists the subcommands. */
+    static final class MissingSubcommandException extends ParameterException {
+        private static final long serialVersionUID = 1L;
+
+        MissingSubcommandException(CommandSpec spec) {
+            super(spec.commandLine(), "Missing subcommand: use one of "
+                    + String.join(", ", spec.subcommands().keySet()));
+        }
     }
 }

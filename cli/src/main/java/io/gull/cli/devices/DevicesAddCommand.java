@@ -36,6 +36,7 @@ public final class DevicesAddCommand implements Runnable {
     String deviceId;
 
     @Option(names = "--password", required = true, arity = "0..1", interactive = true, paramLabel = "<pw>",
+            prompt = "Password for the device: ",
             description = "The device's MQTT password (prompted for when given without a value).")
     String password;
 

@@ -72,7 +72,8 @@ public final class QueryTelemetryCommand implements Runnable {
         }
         Connections connections = connection.resolve(environment);
         ResultTable rows = CassandraCall.run(connections, true,
-                session -> new TelemetryQueries(session, connections.keyspace()).telemetry(deviceId, from, days, limit));
+                session -> new TelemetryQueries(session, connections.keyspace())
+                        .telemetry(deviceId, from, days, limit));
         output.print(spec.commandLine().getOut(), rows);
     }
 }

@@ -2,9 +2,9 @@ package io.gull.cli.stack;
 
 import java.io.PrintWriter;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.List;
 
 import io.gull.devstack.ServiceStatus;
 
@@ -22,13 +22,17 @@ final class StackWatcher {
         this.err = err;
     }
 
+    private static String remark(String detail) {
+        boolean useless = detail == null || detail.isBlank() || detail.strip().equalsIgnoreCase("not running");
+        return useless ? "" : " (" + detail.strip() + ")";
+    }
+
     /** One check; call it periodically. */
     void check() {
         for (ServiceStatus service : status.get()) {
             if (!service.running() && down.add(service.name())) {
                 err.printf("warning: %s is not running any more%s; restart everything with Ctrl-C and ./gull up%n",
-                        service.name(), service.detail() == null || service.detail().isBlank() ? ""
-                                : " (" + service.detail() + ")");
+                        service.name(), remark(service.detail()));
                 err.flush();
             } else if (service.running() && down.remove(service.name())) {
                 err.printf("%s is running again%n", service.name());

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.gull.cli.CliEnvironment;
 import io.gull.devstack.Endpoints;
@@ -62,7 +63,11 @@ public final class UpCommand implements Runnable {
 
     private void runInForeground(GullStack stack, StackConfig config, PrintWriter out) {
         CountDownLatch startReturned = new CountDownLatch(1);
-        Thread stopper = new Thread(() -> stopOnExit(stack, startReturned, out), "gull-stop");
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread stopper = new Thread(() -> {
+            stopping.set(true);
+            stopOnExit(stack, startReturned, out);
+        }, "gull-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             stack.start();
@@ -82,7 +87,9 @@ public final class UpCommand implements Runnable {
         });
         watch.scheduleWithFixedDelay(() -> {
             try {
-                watcher.check();
+                if (!stopping.get()) {
+                    watcher.check();
+                }
             } catch (RuntimeException ignored) {
                 // a failed status probe is not worth a message; the next check tries again
             }

@@ -26,7 +26,8 @@ class CsvFormatterTest {
         String csv = formatter.format(table);
 
         // then
-        assertThat(csv).isEqualTo("payload\r\n\"a,b\"\r\n\"say \"\"hi\"\"\"\r\n\"two\nlines\"\r\n\"cr\rhere\"\r\nplain\r\n");
+        assertThat(csv).isEqualTo("payload\r\n\"a,b\"\r\n\"say \"\"hi\"\"\"\r\n"
+                + "\"two\nlines\"\r\n\"cr\rhere\"\r\nplain\r\n");
     }
 
     @Test

@@ -34,4 +34,19 @@ class StackWatcherTest {
                 "warning: cassandra is not running any more (exited); restart everything with Ctrl-C and ./gull up",
                 "cassandra is running again");
     }
+
+    @Test
+    void shouldLeaveOutADetailThatOnlyRepeatsTheState() {
+        // given
+        ServiceStatus down = new ServiceStatus("edge", false, -1, "tcp://127.0.0.1:1883", "not running");
+        StringWriter err = new StringWriter();
+        StackWatcher watcher = new StackWatcher(() -> List.of(down), new PrintWriter(err));
+
+        // when
+        watcher.check();
+
+        // then
+        assertThat(err.toString().strip())
+                .isEqualTo("warning: edge is not running any more; restart everything with Ctrl-C and ./gull up");
+    }
 }

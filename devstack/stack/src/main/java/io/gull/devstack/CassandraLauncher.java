@@ -58,8 +58,6 @@ final class CassandraLauncher implements ServiceLauncher {
                 "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
                 "--add-opens", "java.base/java.io=ALL-UNNAMED",
                 "-XX:+ExitOnOutOfMemoryError",
-                // Cassandra installs a security manager; "allow" says we know, instead of a 4-line warning per start
-                "-Djava.security.manager=allow",
                 "-Dcassandra-foreground=yes",
                 "-Dcassandra.config=" + configWriter.yamlFile().toUri(),
                 "-Dcassandra.storagedir=" + configWriter.storageDir(),

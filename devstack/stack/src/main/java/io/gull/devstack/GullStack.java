@@ -1,5 +1,6 @@
 package io.gull.devstack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,10 @@ public final class GullStack {
     private final FlinkLauncher flink;
     private final EdgeLauncher edge;
     private final List<ServiceLauncher> services;
+    /** Submitting and starting both jobs; generous because the machine may be busy. */
+    private static final Duration JOBS_TIMEOUT = Duration.ofSeconds(240);
+
+    private final Object spawnLock = new Object();
     private volatile boolean stopRequested;
 
     public GullStack(StackConfig config, StackProgress progress) {
@@ -29,7 +34,7 @@ public final class GullStack {
         this.layout = StackLayout.of(config);
         this.progress = progress;
         this.supervisor = new ProcessSupervisor(JavaCommand.currentJava());
-        this.starter = new ServiceStarter(supervisor, progress);
+        this.starter = new ServiceStarter(supervisor, progress, spawnLock, () -> stopRequested);
         this.kafka = new KafkaLauncher(config, layout);
         this.cassandra = new CassandraLauncher(config, layout);
         this.flink = new FlinkLauncher(config, layout);
@@ -44,14 +49,16 @@ public final class GullStack {
      * @throws StackException with a message for the user: a port in use, a missing build, a service that failed
      */
     public void start() {
-        stopRequested = false;
+        synchronized (spawnLock) {
+            stopRequested = false;
+        }
         List<String> live = services.stream()
                 .flatMap(s -> supervisor.running(s.name(), layout.pidFile(s.name()))
                         .map(p -> s.name() + " pid " + p.pid()).stream())
                 .collect(Collectors.toList());
         if (!live.isEmpty()) {
             throw new StackException("Gull is already running from " + config.dataDir() + " (" + String.join(", ", live)
-                    + "); see it with gull status, or stop it with gull down");
+                    + "); see it with ./gull status, or stop it with ./gull down");
         }
         requirePortsFree(services);
         services.forEach(this::requireArtifacts);
@@ -60,9 +67,6 @@ public final class GullStack {
         List<ServiceLauncher> started = new ArrayList<>();
         try {
             for (ServiceLauncher service : services) {
-                if (stopRequested) {
-                    throw new StackException("Start-up cancelled: the stack is being stopped");
-                }
                 starter.start(service);
                 started.add(service);
                 afterStart(service);
@@ -82,14 +86,33 @@ public final class GullStack {
         progress.step(ServiceStarter.label("Gull") + "up (" + ServiceStarter.seconds(System.nanoTime() - begin) + ")");
     }
 
-    /** Stops every service this data dir has a live pid file for, in reverse order. Safe when nothing runs. */
+    /**
+     * Stops every service this data dir has a live pid file for, in reverse order. Safe when nothing runs, and while
+     * {@link #start()} runs in another thread (e.g. from a Ctrl-C hook): that start spawns nothing more and fails.
+     */
     public void stop() {
-        stopRequested = true;
+        synchronized (spawnLock) {
+            stopRequested = true;
+        }
         List<ServiceLauncher> reversed = new ArrayList<>(services);
         Collections.reverse(reversed);
         boolean any = false;
+        StackException failure = null;
         for (ServiceLauncher service : reversed) {
-            any |= stop(service);
+            try {
+                any |= stop(service);
+            } catch (StackException e) {
+                // keep stopping the others; report every failure at the end
+                any = true;
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         if (!any) {
             progress.step("Nothing to stop: no Gull process runs from " + config.dataDir());
@@ -109,6 +132,9 @@ public final class GullStack {
      */
     public void startService(String name) {
         ServiceLauncher service = service(name);
+        synchronized (spawnLock) {
+            stopRequested = false;
+        }
         Optional<ProcessHandle> running = supervisor.running(service.name(), layout.pidFile(service.name()));
         if (running.isPresent()) {
             progress.step(ServiceStarter.label(service.displayName()) + "already running (pid " + running.get().pid() + ")");
@@ -157,7 +183,7 @@ public final class GullStack {
                     + (applied.isEmpty() ? " up to date" : ", applied migrations " + applied));
         } else if (service == flink) {
             new FlinkJobSubmitter(flink.rest(), layout.flinkJobsJar(), FlinkJobSubmitter.programArgs(config),
-                    FlinkJobRecords.of(layout), progress, java.time.Duration.ofSeconds(240), layout.logFile(FlinkLauncher.NAME))
+                    FlinkJobRecords.of(layout), progress, JOBS_TIMEOUT, layout.logFile(FlinkLauncher.NAME))
                     .submitAll();
         }
     }

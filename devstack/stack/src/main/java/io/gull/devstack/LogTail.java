@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The last lines of a log file, to put the reason for a failure right into the error message. */
+/** The last lines a server wrote in its current run, to put the reason for a failure right into the error message. */
 final class LogTail {
-    private static final int MAX_BYTES = 16 * 1024;
+    /** {@link ProcessSupervisor} starts every run in a log with this line, then a "==== " line with the command. */
+    static final String RUN_MARKER = "==== Gull ";
+    private static final int MAX_BYTES = 32 * 1024;
 
     private LogTail() {
     }
@@ -23,7 +25,20 @@ final class LogTail {
             in.seek(from);
             in.readFully(bytes);
             List<String> all = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\\R"));
-            return all.subList(Math.max(0, all.size() - lines), all.size()).stream()
+            int runStart = 0;
+            for (int i = all.size() - 1; i >= 0; i--) {
+                if (all.get(i).startsWith(RUN_MARKER)) {
+                    runStart = i + 1;
+                    break;
+                }
+            }
+            List<String> run = all.subList(runStart, all.size()).stream()
+                    .filter(line -> !line.startsWith("==== ")) // the command line
+                    .collect(Collectors.toList());
+            if (run.isEmpty()) {
+                return "    (nothing logged)";
+            }
+            return run.subList(Math.max(0, run.size() - lines), run.size()).stream()
                     .map(line -> "    " + line)
                     .collect(Collectors.joining("\n"));
         } catch (IOException e) {

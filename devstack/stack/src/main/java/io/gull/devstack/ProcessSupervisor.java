@@ -38,7 +38,7 @@ final class ProcessSupervisor {
         try {
             Files.createDirectories(spec.workingDir());
             Files.createDirectories(spec.logFile().getParent());
-            Files.writeString(spec.logFile(), System.lineSeparator() + "==== Gull " + spec.name() + " starting at "
+            Files.writeString(spec.logFile(), System.lineSeparator() + LogTail.RUN_MARKER + spec.name() + " starting at "
                     + Instant.now() + System.lineSeparator() + "==== " + String.join(" ", command)
                     + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)

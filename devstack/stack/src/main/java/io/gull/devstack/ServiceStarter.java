@@ -2,6 +2,7 @@ package io.gull.devstack;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /** Starts one server process and waits until it is ready, reporting progress; a failed start leaves nothing running. */
 final class ServiceStarter {
@@ -10,10 +11,23 @@ final class ServiceStarter {
 
     private final ProcessSupervisor supervisor;
     private final StackProgress progress;
+    private final Object spawnLock;
+    private final BooleanSupplier cancelled;
 
     ServiceStarter(ProcessSupervisor supervisor, StackProgress progress) {
+        this(supervisor, progress, new Object(), () -> false);
+    }
+
+    /**
+     * @param spawnLock held while a process is spawned and its pid file written; whoever sets {@code cancelled}
+     *                  under the same lock knows that every process spawned before has a pid file, and no more will come
+     * @param cancelled true once the stack is being stopped: no more spawning, and a pending wait ends
+     */
+    ServiceStarter(ProcessSupervisor supervisor, StackProgress progress, Object spawnLock, BooleanSupplier cancelled) {
         this.supervisor = supervisor;
         this.progress = progress;
+        this.spawnLock = spawnLock;
+        this.cancelled = cancelled;
     }
 
     /** Returns once {@link ServiceLauncher#isReady()} holds; throws a {@link StackException} pointing at the log. */
@@ -21,7 +35,13 @@ final class ServiceStarter {
         ServiceSpec spec = launcher.prepare();
         progress.step(label(launcher.displayName()) + "starting on " + launcher.endpoint() + " ...");
         long begin = System.nanoTime();
-        Process process = supervisor.spawn(spec);
+        Process process;
+        synchronized (spawnLock) {
+            if (cancelled.getAsBoolean()) {
+                throw cancellation();
+            }
+            process = supervisor.spawn(spec);
+        }
         try {
             awaitReady(launcher, spec, process, begin);
         } catch (RuntimeException e) {
@@ -42,6 +62,9 @@ final class ServiceStarter {
             if (launcher.isReady()) {
                 return;
             }
+            if (cancelled.getAsBoolean()) {
+                throw cancellation();
+            }
             if (System.nanoTime() > deadline) {
                 throw new StackException(launcher.displayName() + " did not become ready within "
                         + launcher.startTimeout().toSeconds() + " s; see " + spec.logFile() + ". Last lines:\n"
@@ -49,6 +72,10 @@ final class ServiceStarter {
             }
             sleep(POLL);
         }
+    }
+
+    static StackException cancellation() {
+        return new StackException("Start-up cancelled: the stack is being stopped");
     }
 
     /** The service name padded to a column, so progress lines line up: "Kafka        ready (3.1 s)". */

@@ -75,7 +75,9 @@ class SharedStackTest {
         later.stopService("flink");
         later.startService("flink");
 
-        assertThat(progress).filteredOn(line -> line.contains("resuming from chk-")).hasSize(2);
+        assertThat(progress)
+                .filteredOn(line -> line.matches(".*submitted \\(job \\p{XDigit}{32}\\), resuming from \\p{XDigit}{32}/chk-\\d+"))
+                .hasSize(2);
         assertThat(statusOf(shared, "flink").detail()).isEqualTo("jobs: DeviceAuthJob RUNNING, TelemetryJob RUNNING");
     }
 

@@ -6,13 +6,17 @@ import io.gull.flink.auth.DeviceChange;
 import io.gull.flink.kafka.RawRecord;
 import io.gull.schemas.Codecs;
 import io.gull.schemas.MalformedRecordException;
+import io.gull.schemas.PasswordHashing;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.AuthRequest;
 import io.gull.schemas.avro.DeviceRecord;
+import io.gull.schemas.avro.PasswordCredential;
 import io.gull.schemas.avro.Publish;
 
 /** The decoders of Gull's input topics; each also checks what later operators rely on. */
 public final class GullDecoders {
+    /** Upper bound of PBKDF2 iterations accepted from the registry (100x the default). */
+    static final int MAX_ITERATIONS = 100 * PasswordHashing.DEFAULT_ITERATIONS;
     private GullDecoders() {
     }
 
@@ -39,6 +43,7 @@ public final class GullDecoders {
             throw new MalformedRecordException(
                     "device record key '" + deviceId + "' differs from its deviceId '" + device.getDeviceId() + "'");
         }
+        requireUsableCredential(device.getCredential());
         return DeviceChange.registered(device);
     }
 
@@ -48,6 +53,24 @@ public final class GullDecoders {
         requireNotEmpty(publish.getMessageId(), "messageId");
         requireNotEmpty(publish.getClientId(), "clientId");
         return publish;
+    }
+
+    /**
+     * A credential the auth check can evaluate: a known algorithm, a salt and a hash, and an iteration count that
+     * keeps one check affordable (a huge count would stall the job on every request of that device).
+     */
+    private static void requireUsableCredential(PasswordCredential credential) {
+        if (!PasswordHashing.ALGORITHM.equals(credential.getAlgorithm())) {
+            throw new MalformedRecordException("unsupported password algorithm '" + credential.getAlgorithm()
+                    + "', expected " + PasswordHashing.ALGORITHM);
+        }
+        if (credential.getIterations() < 1 || credential.getIterations() > MAX_ITERATIONS) {
+            throw new MalformedRecordException("password iterations must be 1-" + MAX_ITERATIONS + ", got "
+                    + credential.getIterations());
+        }
+        if (!credential.getSalt().hasRemaining() || !credential.getHash().hasRemaining()) {
+            throw new MalformedRecordException("password credential without salt or hash");
+        }
     }
 
     private static void requireNotEmpty(String value, String field) {

@@ -36,7 +36,7 @@ final class CassandraSessions {
                 try {
                     CqlSession session = build(config, contactPoints);
                     if (waitingSince != 0) {
-                        LOG.info("Connected to Cassandra at {} after waiting {} ms.", contactPoints,
+                        LOG.info("Connected to Cassandra at {} after waiting {} ms.", config.contactPointsText(),
                                 (System.nanoTime() - waitingSince) / 1_000_000);
                     }
                     return session;
@@ -53,7 +53,7 @@ final class CassandraSessions {
                 waitingSince = System.nanoTime();
                 LOG.warn("Cannot connect to Cassandra at {} (local DC {}): {}. Retrying until it is reachable; "
                         + "check that Cassandra runs and that --cassandra.contact-points is right.",
-                        config.contactPoints(), config.localDc(), problem);
+                        config.contactPointsText(), config.localDc(), problem);
             }
             Thread.sleep(config.backoff(attempt).toMillis());
         }

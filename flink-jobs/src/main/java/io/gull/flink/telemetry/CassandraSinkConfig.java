@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Where and how the telemetry sink writes. Timeouts and consistency are in the driver configuration
@@ -38,6 +39,12 @@ public record CassandraSinkConfig(List<InetSocketAddress> contactPoints, String 
     public static CassandraSinkConfig of(List<InetSocketAddress> contactPoints, String localDc, String keyspace) {
         return new CassandraSinkConfig(contactPoints, localDc, keyspace, DEFAULT_MAX_IN_FLIGHT,
                 Duration.ofMillis(100), Duration.ofSeconds(5));
+    }
+
+    /** The contact points as {@code host:port,host:port}, for log lines. */
+    public String contactPointsText() {
+        return contactPoints.stream().map(a -> a.getHostString() + ":" + a.getPort())
+                .collect(Collectors.joining(","));
     }
 
     /** The delay before retry number {@code retry} (0 = first retry). */

@@ -35,9 +35,9 @@ final class CassandraTelemetryWriter implements SinkWriter<Publish> {
             throw e;
         }
         this.writes = new BoundedAsyncWriter<>(session::executeAsync, config,
-                new OutageLog(config.contactPoints().toString()));
+                new OutageLog(config.contactPointsText()));
         LOG.info("Telemetry sink writing to keyspace {} at {} with at most {} writes in flight",
-                config.keyspace(), config.contactPoints(), config.maxInFlight());
+                config.keyspace(), config.contactPointsText(), config.maxInFlight());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.gull.flink.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,8 +17,10 @@ import io.gull.flink.auth.AuthFixtures;
 import io.gull.flink.auth.DeviceChange;
 import io.gull.flink.kafka.RawRecord;
 import io.gull.schemas.Codecs;
+import io.gull.schemas.MalformedRecordException;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.AuthRequest;
+import io.gull.schemas.avro.DeviceRecord;
 
 class DecodeFunctionTest {
 
@@ -83,6 +87,23 @@ class DecodeFunctionTest {
     }
 
     @Test
+    void shouldRejectRegistrationWhoseCredentialCannotBeChecked() {
+        DeviceRecord unsupported = AuthFixtures.device("dev1", "pw", "acme");
+        unsupported.getCredential().setAlgorithm("MD5");
+        DeviceRecord tooCostly = AuthFixtures.device("dev1", "pw", "acme");
+        tooCostly.getCredential().setIterations(Integer.MAX_VALUE);
+        DeviceRecord noSalt = AuthFixtures.device("dev1", "pw", "acme");
+        noSalt.getCredential().setSalt(ByteBuffer.allocate(0));
+
+        assertThatThrownBy(() -> GullDecoders.deviceChange(registration(unsupported)))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("unsupported password algorithm");
+        assertThatThrownBy(() -> GullDecoders.deviceChange(registration(tooCostly)))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("password iterations must be");
+        assertThatThrownBy(() -> GullDecoders.deviceChange(registration(noSalt)))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("without salt or hash");
+    }
+
+    @Test
     @SuppressWarnings("try") // the harness' close() may throw InterruptedException
     void shouldRejectAuthRequestWhoseEdgeIdCannotNameATopic() throws Exception {
         AuthRequest request = AuthFixtures.request("r1", "dev1", null, "pw");
@@ -96,6 +117,10 @@ class DecodeFunctionTest {
             assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(r -> r.getValue().reason())
                     .singleElement().asString().contains("edge id");
         }
+    }
+
+    private static RawRecord registration(DeviceRecord device) {
+        return raw(Topics.DEVICES, 1, key(device.getDeviceId()), Codecs.DEVICE_RECORD.encode(device));
     }
 
     private static RawRecord raw(String topic, long offset, byte[] key, byte[] value) {
