@@ -104,6 +104,36 @@ class GullCliTest {
     }
 
     @Test
+    void shouldRejectInvalidDeviceIdOfRemoveBeforeConnecting() {
+        // when
+        int exit = run("devices", "remove", "a#b", "--kafka", "127.0.0.1:1");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("must not contain '#'", "Usage: gull devices remove");
+    }
+
+    @Test
+    void shouldRejectOutOfRangeLimitBeforeConnecting() {
+        // when
+        int exit = run("query", "telemetry", "dev1", "--limit", "0", "--cassandra", "127.0.0.1:1");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--limit must be between 1 and", "Usage: gull query telemetry");
+    }
+
+    @Test
+    void shouldRejectEmptyCqlStatementBeforeConnecting() {
+        // when
+        int exit = run("cql", " ;; ", "--cassandra", "127.0.0.1:1");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("the CQL statement is empty", "Usage: gull cql");
+    }
+
+    @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void shouldReportUnreachableCassandraInOneLine() throws IOException {
         // given

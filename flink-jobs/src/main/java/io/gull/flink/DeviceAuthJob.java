@@ -2,12 +2,10 @@ package io.gull.flink;
 
 import java.time.Duration;
 
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -31,7 +29,7 @@ import io.gull.schemas.avro.AuthRequest;
  *
  * <p>Run: {@code io.gull.flink.DeviceAuthJob [options]}, options as in {@link JobArgs#USAGE}.
  */
-public final class DeviceAuthJob {
+public final class DeviceAuthJob implements GullJob {
     public static final String NAME = "gull-device-auth";
     static final long BUFFER_TIMEOUT_MS = 1;
 
@@ -51,26 +49,22 @@ public final class DeviceAuthJob {
     }
 
     public static void main(String[] args) throws Exception {
-        JobArgs jobArgs = JobArgs.parse(args);
-        String kafka = jobArgs.kafkaBootstrap();
-        TopicSetup.ensureDeviceAuthTopics(kafka);
-        new DeviceAuthJob(KafkaConnectors.devices(kafka), KafkaConnectors.authRequests(kafka),
-                KafkaConnectors.edgeReplies(kafka), KafkaConnectors.deadLetters(kafka), jobArgs.unknownDeviceGrace())
-                .execute(JobEnvironment.create(jobArgs));
+        GullJob.run(args, jobArgs -> {
+            String kafka = jobArgs.kafkaBootstrap();
+            TopicSetup.ensureDeviceAuthTopics(kafka);
+            return new DeviceAuthJob(KafkaConnectors.devices(kafka), KafkaConnectors.authRequests(kafka),
+                    KafkaConnectors.edgeReplies(kafka), KafkaConnectors.deadLetters(kafka),
+                    jobArgs.unknownDeviceGrace());
+        });
     }
 
-    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
-        build(env);
-        return env.execute(NAME);
-    }
-
-    /** Submits the job without waiting for it to end (tests, or callers that manage the job themselves). */
-    public JobClient start(StreamExecutionEnvironment env) throws Exception {
-        build(env);
-        return env.executeAsync(NAME);
+    @Override
+    public String name() {
+        return NAME;
     }
 
     /** Adds the job's operators to {@code env}. */
+    @Override
     public void build(StreamExecutionEnvironment env) {
         env.setBufferTimeout(BUFFER_TIMEOUT_MS);
 

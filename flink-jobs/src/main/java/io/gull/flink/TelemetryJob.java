@@ -1,10 +1,8 @@
 package io.gull.flink;
 
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -25,7 +23,7 @@ import io.gull.schemas.avro.Publish;
  *
  * <p>Run: {@code io.gull.flink.TelemetryJob [options]}, options as in {@link JobArgs#USAGE}.
  */
-public final class TelemetryJob {
+public final class TelemetryJob implements GullJob {
     public static final String NAME = "gull-telemetry";
 
     private final Source<RawRecord, ?, ?> ingress;
@@ -39,28 +37,23 @@ public final class TelemetryJob {
     }
 
     public static void main(String[] args) throws Exception {
-        JobArgs jobArgs = JobArgs.parse(args);
-        String kafka = jobArgs.kafkaBootstrap();
-        TopicSetup.ensureTelemetryTopics(kafka);
-        CassandraSinkConfig cassandra = CassandraSinkConfig.of(
-                jobArgs.cassandraContactPoints(), jobArgs.cassandraLocalDc(), jobArgs.cassandraKeyspace());
-        new TelemetryJob(KafkaConnectors.ingress(kafka), new CassandraTelemetrySink(cassandra),
-                KafkaConnectors.deadLetters(kafka))
-                .execute(JobEnvironment.create(jobArgs));
+        GullJob.run(args, jobArgs -> {
+            String kafka = jobArgs.kafkaBootstrap();
+            TopicSetup.ensureTelemetryTopics(kafka);
+            CassandraSinkConfig cassandra = CassandraSinkConfig.of(
+                    jobArgs.cassandraContactPoints(), jobArgs.cassandraLocalDc(), jobArgs.cassandraKeyspace());
+            return new TelemetryJob(KafkaConnectors.ingress(kafka), new CassandraTelemetrySink(cassandra),
+                    KafkaConnectors.deadLetters(kafka));
+        });
     }
 
-    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
-        build(env);
-        return env.execute(NAME);
-    }
-
-    /** Submits the job without waiting for it to end. */
-    public JobClient start(StreamExecutionEnvironment env) throws Exception {
-        build(env);
-        return env.executeAsync(NAME);
+    @Override
+    public String name() {
+        return NAME;
     }
 
     /** Adds the job's operators to {@code env}; source, decoding and sink are chained (no network exchange). */
+    @Override
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<Publish> publishes = env
                 .fromSource(ingress, WatermarkStrategy.noWatermarks(), "gull.ingress", RawRecord.TYPE)

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
  * default ports on 127.0.0.1.
  */
 public final class ConnectionOptions {
+    private final CliEnvironment environment;
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
             description = "Kafka bootstrap server (default: the local stack's, else 127.0.0.1:9092).")
@@ -32,9 +33,13 @@ public final class ConnectionOptions {
                     + "else <gull home>/.gull).")
     Path dataDir;
 
+    ConnectionOptions(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
     /** The addresses to use: options first, then the local stack's endpoints, then the defaults. */
-    public Connections resolve(CliEnvironment environment) {
-        Optional<Endpoints> stack = kafka != null && cassandra != null ? Optional.empty() : loadEndpoints(environment);
+    public Connections resolve() {
+        Optional<Endpoints> stack = kafka != null && cassandra != null ? Optional.empty() : loadEndpoints();
         HostPort kafkaAddress = kafka != null ? kafka
                 : stack.map(e -> parse(e.kafkaBootstrap(), "Kafka")).orElse(Connections.DEFAULT_KAFKA);
         HostPort cassandraAddress = cassandra != null ? cassandra
@@ -46,7 +51,7 @@ public final class ConnectionOptions {
         }
     }
 
-    private Optional<Endpoints> loadEndpoints(CliEnvironment environment) {
+    private Optional<Endpoints> loadEndpoints() {
         Path dir = environment.dataDir(Optional.ofNullable(dataDir));
         try {
             return Endpoints.load(dir);

@@ -5,17 +5,13 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 
-import io.gull.cli.CliEnvironment;
+import io.gull.cli.CommandContext;
 import io.gull.cli.connect.ConnectionOptions;
-import io.gull.cli.connect.Connections;
 import io.gull.schemas.avro.DeviceRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code gull devices add <id> --password <pw> [--tenant T] [--meta k=v]...}. */
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -23,10 +19,8 @@ import picocli.CommandLine.Spec;
                 + "<id>, password <pw> and (optionally) user name <id>. Only a salted hash of the password is stored."},
         footer = {"", "Example:", "  ./gull devices add dev1 --password pw --tenant acme --meta site=lab"})
 public final class DevicesAddCommand implements Runnable {
-    private final CliEnvironment environment;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext command;
 
     @Mixin
     ConnectionOptions connection;
@@ -47,22 +41,12 @@ public final class DevicesAddCommand implements Runnable {
     @Option(names = "--meta", paramLabel = "KEY=VALUE", description = "Metadata entry; repeat for more.")
     Map<String, String> metadata = new LinkedHashMap<>();
 
-    DevicesAddCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public void run() {
-        DeviceRecord device;
-        try {
-            device = DeviceRecords.create(deviceId, password, tenant, metadata, environment.clock().instant());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        Connections connections = connection.resolve(environment);
-        RecordMetadata written = new DeviceRegistryWriter(connections.kafka()).put(device);
-        spec.commandLine().getOut().printf("Device %s added (tenant %s) to %s partition %d offset %d.%n",
+        DeviceRecord device = command.validInput(
+                () -> DeviceRecords.create(deviceId, password, tenant, metadata, command.clock().instant()));
+        RecordMetadata written = new DeviceRegistryWriter(connection.resolve().kafka()).put(device);
+        command.printf("Device %s added (tenant %s) to %s partition %d offset %d.%n",
                 deviceId, tenant, written.topic(), written.partition(), written.offset());
-        spec.commandLine().getOut().flush();
     }
 }

@@ -4,15 +4,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.gull.cli.CliEnvironment;
+import io.gull.cli.CommandContext;
 import io.gull.cli.connect.ConnectionOptions;
 import io.gull.cli.output.FormatOption;
 import io.gull.cli.output.ResultTable;
 import io.gull.schemas.avro.DeviceRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code gull devices list [--format table|csv|json]}: the current registry, never the password hashes. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -21,10 +19,8 @@ import picocli.CommandLine.Spec;
 public final class DevicesListCommand implements Runnable {
     private static final Duration READ_DEADLINE = Duration.ofSeconds(30);
 
-    private final CliEnvironment environment;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext command;
 
     @Mixin
     ConnectionOptions connection;
@@ -32,19 +28,14 @@ public final class DevicesListCommand implements Runnable {
     @Mixin
     FormatOption output;
 
-    DevicesListCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public void run() {
         DeviceRegistryReader.Snapshot snapshot =
-                new DeviceRegistryReader(connection.resolve(environment).kafka(), READ_DEADLINE).read();
-        output.print(spec.commandLine().getOut(), table(snapshot.devices().values()));
+                new DeviceRegistryReader(connection.resolve().kafka(), READ_DEADLINE).read();
+        output.print(table(snapshot.devices().values()));
         if (snapshot.undecodable() > 0) {
-            spec.commandLine().getErr().printf("warning: skipped %d record(s) of gull.devices that are not "
-                    + "device records%n", snapshot.undecodable());
-            spec.commandLine().getErr().flush();
+            command.warn("warning: skipped %d record(s) of gull.devices that are not device records%n",
+                    snapshot.undecodable());
         }
     }
 

@@ -2,7 +2,9 @@ package io.gull.cli.output;
 
 import java.io.PrintWriter;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The shared {@code --format table|csv|json} option. */
 public final class FormatOption {
@@ -11,12 +13,16 @@ public final class FormatOption {
             description = "Output format: table (default), csv or json.")
     OutputFormat format = OutputFormat.TABLE;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     public OutputFormat format() {
         return format;
     }
 
-    /** Prints the table in the chosen format and flushes. */
-    public void print(PrintWriter out, ResultTable table) {
+    /** Prints the table in the chosen format to the command's output and flushes. */
+    public void print(ResultTable table) {
+        PrintWriter out = spec.commandLine().getOut();
         out.print(format.formatter().format(table));
         out.flush();
     }

@@ -10,10 +10,17 @@ import io.gull.cli.CliException;
 import io.gull.cli.connect.CassandraSessions;
 import io.gull.cli.connect.Connections;
 import io.gull.cli.connect.CqlErrors;
+import io.gull.cli.output.ResultTable;
 
 /** Opens a session, runs one piece of work with it, closes it, and turns driver failures into one-line errors. */
 final class CassandraCall {
     private CassandraCall() {
+    }
+
+    /** One of {@link TelemetryQueries} on Gull's keyspace; a missing table gets the hint that the stack creates it. */
+    static ResultTable telemetry(Connections connections, Function<TelemetryQueries, ResultTable> query) {
+        return run(connections, true,
+                session -> query.apply(new TelemetryQueries(session, connections.keyspace())));
     }
 
     /**

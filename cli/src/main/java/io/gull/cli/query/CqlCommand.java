@@ -5,17 +5,14 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 
-import io.gull.cli.CliEnvironment;
+import io.gull.cli.CommandContext;
 import io.gull.cli.connect.ConnectionOptions;
 import io.gull.cli.connect.Connections;
 import io.gull.cli.output.FormatOption;
 import io.gull.cli.output.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code gull cql "<statement>" [--format table|csv|json]}: any one CQL statement. */
 @Command(name = "cql", mixinStandardHelpOptions = true,
@@ -26,10 +23,8 @@ import picocli.CommandLine.Spec;
                         + "--format json",
                 "  ./gull cql \"DESCRIBE TABLES\""})
 public final class CqlCommand implements Runnable {
-    private final CliEnvironment environment;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext command;
 
     @Mixin
     ConnectionOptions connection;
@@ -40,10 +35,6 @@ public final class CqlCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "<statement>", description = "The CQL statement (quote it).")
     String statement;
 
-    CqlCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public void run() {
         String cql = statement.strip();
@@ -51,10 +42,10 @@ public final class CqlCommand implements Runnable {
             cql = cql.substring(0, cql.length() - 1).stripTrailing();
         }
         if (cql.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "the CQL statement is empty");
+            throw command.usageError("the CQL statement is empty");
         }
         String toRun = cql;
-        Connections connections = connection.resolve(environment);
+        Connections connections = connection.resolve();
         ResultTable rows = CassandraCall.run(connections, false, session -> {
             useKeyspaceIfPresent(session, connections.keyspace());
             ResultSet result = session.execute(SimpleStatement.newInstance(toRun));
@@ -64,10 +55,9 @@ public final class CqlCommand implements Runnable {
             return CqlValues.table(result.getColumnDefinitions(), result);
         });
         if (rows == null) {
-            spec.commandLine().getOut().println("OK");
-            spec.commandLine().getOut().flush();
+            command.printf("OK%n");
         } else {
-            output.print(spec.commandLine().getOut(), rows);
+            output.print(rows);
         }
     }
 

@@ -4,19 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.gull.cli.CliEnvironment;
+import io.gull.cli.CommandContext;
 import io.gull.cli.connect.ConnectionOptions;
-import io.gull.cli.connect.Connections;
 import io.gull.cli.devices.DeviceIds;
 import io.gull.cli.output.FormatOption;
-import io.gull.cli.output.ResultTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code gull query telemetry <deviceId> [--since 1h] [--limit 100] [--format table|csv|json]}. */
 @Command(name = "telemetry", mixinStandardHelpOptions = true,
@@ -30,10 +25,8 @@ public final class QueryTelemetryCommand implements Runnable {
     static final int MAX_DAYS = 3660;
     static final int MAX_LIMIT = 1_000_000;
 
-    private final CliEnvironment environment;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext command;
 
     @Mixin
     ConnectionOptions connection;
@@ -52,28 +45,18 @@ public final class QueryTelemetryCommand implements Runnable {
             description = "At most N rows, the newest (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    QueryTelemetryCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public void run() {
-        Instant now = environment.clock().instant();
-        Instant from = since.resolve(environment.clock());
-        List<LocalDate> days;
-        try {
+        Instant now = command.clock().instant();
+        Instant from = since.resolve(command.clock());
+        List<LocalDate> days = command.validInput(() -> {
             DeviceIds.validate(deviceId);
             if (limit < 1 || limit > MAX_LIMIT) {
                 throw new IllegalArgumentException("--limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
             }
-            days = DayPartitions.newestFirst(from, now, MAX_DAYS);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        Connections connections = connection.resolve(environment);
-        ResultTable rows = CassandraCall.run(connections, true,
-                session -> new TelemetryQueries(session, connections.keyspace())
-                        .telemetry(deviceId, from, days, limit));
-        output.print(spec.commandLine().getOut(), rows);
+            return DayPartitions.newestFirst(from, now, MAX_DAYS);
+        });
+        output.print(CassandraCall.telemetry(connection.resolve(),
+                queries -> queries.telemetry(deviceId, from, days, limit)));
     }
 }

@@ -11,22 +11,27 @@ import picocli.CommandLine.Option;
 
 /** {@code --data-dir} of the stack commands, and the {@link GullStack} it designates. */
 public final class DataDirOption {
+    private final CliEnvironment environment;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the stack keeps its data, logs and pid files (default: $GULL_DATA_DIR, "
                     + "else <gull home>/.gull). Data survives down + up.")
     Path dataDir;
 
-    public Path resolve(CliEnvironment environment) {
+    DataDirOption(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public Path resolve() {
         return environment.dataDir(Optional.ofNullable(dataDir));
     }
 
     /** The stack's config: default ports, the repository as install dir, the resolved data dir. */
-    public StackConfig config(CliEnvironment environment) {
-        return StackConfig.defaults(environment.gullHome(), resolve(environment));
+    public StackConfig config() {
+        return StackConfig.defaults(environment.gullHome(), resolve());
     }
 
-    public GullStack stack(CliEnvironment environment, StackProgress progress) {
-        return new GullStack(config(environment), progress);
+    public GullStack stack(StackProgress progress) {
+        return new GullStack(config(), progress);
     }
 }

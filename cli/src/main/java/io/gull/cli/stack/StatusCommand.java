@@ -1,28 +1,23 @@
 package io.gull.cli.stack;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.gull.cli.CliEnvironment;
+import io.gull.cli.CommandContext;
 import io.gull.cli.output.FormatOption;
 import io.gull.cli.output.OutputFormat;
 import io.gull.cli.output.ResultTable;
 import io.gull.devstack.ServiceStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code gull status [--data-dir DIR] [--format ...]}: what runs; exit code 0 either way. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show which processes of the local stack run (service, state, pid, endpoint).",
         footer = {"", "Examples:", "  ./gull status", "  ./gull status --format json"})
 public final class StatusCommand implements Runnable {
-    private final CliEnvironment environment;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext command;
 
     @Mixin
     DataDirOption dataDir;
@@ -30,18 +25,12 @@ public final class StatusCommand implements Runnable {
     @Mixin
     FormatOption output;
 
-    StatusCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        List<ServiceStatus> services = dataDir.stack(environment, message -> { }).status();
-        output.print(out, table(services));
+        List<ServiceStatus> services = dataDir.stack(message -> { }).status();
+        output.print(table(services));
         if (output.format() == OutputFormat.TABLE) {
-            out.println(summary(services));
-            out.flush();
+            command.printf("%s%n", summary(services));
         }
     }
 

@@ -7,15 +7,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.gull.cli.CliEnvironment;
+import io.gull.cli.CommandContext;
 import io.gull.devstack.Endpoints;
 import io.gull.devstack.GullStack;
 import io.gull.devstack.StackConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gull up [-d] [--data-dir DIR]}: starts Kafka, Cassandra, Flink (jobs submitted over REST) and an edge, each
@@ -31,10 +29,8 @@ public final class UpCommand implements Runnable {
     private static final long WATCH_SECONDS = 5;
     private static final long START_RACE_SECONDS = 10;
 
-    private final CliEnvironment environment;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CommandContext command;
 
     @Mixin
     DataDirOption dataDir;
@@ -42,15 +38,11 @@ public final class UpCommand implements Runnable {
     @Option(names = {"-d", "--detach"}, description = "Return once the stack is ready; it keeps running.")
     boolean detach;
 
-    UpCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        StackConfig config = dataDir.config(environment);
-        GullStack stack = new GullStack(config, new ConsoleProgress(out, environment.clock()));
+        PrintWriter out = command.out();
+        StackConfig config = dataDir.config();
+        GullStack stack = new GullStack(config, new ConsoleProgress(out, command.clock()));
         out.printf("Starting Gull (data dir %s)...%n", config.dataDir());
         out.flush();
         if (detach) {
@@ -79,7 +71,7 @@ public final class UpCommand implements Runnable {
         startReturned.countDown();
         Endpoints endpoints = stack.endpoints();
         UpBanner.print(out, endpoints, config, false);
-        StackWatcher watcher = new StackWatcher(stack::status, spec.commandLine().getErr());
+        StackWatcher watcher = new StackWatcher(stack::status, command.err());
         ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "gull-watch");
             thread.setDaemon(true);

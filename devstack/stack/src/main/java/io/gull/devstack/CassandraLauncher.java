@@ -8,40 +8,32 @@ import java.util.List;
  * Cassandra 5.0 ({@code cassandra-all}) in a JVM of its own, with the flags known to work on JDK 17 (see
  * shared/notes/embedded-servers.md). Ready once the CQL port accepts connections: native transport starts last.
  */
-final class CassandraLauncher implements ServiceLauncher {
+final class CassandraLauncher implements JavaServiceLauncher {
     static final String NAME = "cassandra";
     static final String LOCAL_DC = "datacenter1";
     private static final String MODULE = "devstack/cassandra-server";
 
     private final StackConfig config;
-    private final StackLayout layout;
+    private final JavaServer server;
     private final CassandraConfigWriter configWriter;
 
     CassandraLauncher(StackConfig config, StackLayout layout) {
         this.config = config;
-        this.layout = layout;
-        this.configWriter = new CassandraConfigWriter(layout.serviceDataDir(NAME));
+        Path lib = layout.moduleTarget(MODULE).resolve("lib");
+        this.server = new JavaServer(NAME, "Cassandra", layout, List.of(lib + "/*"), List.of(lib),
+                "org.apache.cassandra.service.CassandraDaemon", Duration.ofSeconds(180), Duration.ofSeconds(30));
+        this.configWriter = new CassandraConfigWriter(server.dataDir());
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Cassandra";
+    public JavaServer server() {
+        return server;
     }
 
     @Override
     public List<PortUse> ports() {
         return List.of(new PortUse(config.bindHost(), config.cassandraPort(), "Cassandra"),
                 new PortUse(config.connectHost(), config.cassandraStoragePort(), "Cassandra storage"));
-    }
-
-    @Override
-    public List<Path> artifacts() {
-        return List.of(layout.moduleTarget(MODULE).resolve("lib"));
     }
 
     @Override
@@ -52,28 +44,22 @@ final class CassandraLauncher implements ServiceLauncher {
                     + " (" + System.getProperty("java.home") + "); set JAVA_HOME to a JDK 17");
         }
         configWriter.write(config.bindHost(), config.connectHost(), config.cassandraPort(), config.cassandraStoragePort());
-        Path dir = layout.serviceDataDir(NAME);
-        List<String> jvm = List.of(ServiceSpec.markerFlag(NAME), "-Xms512m", "-Xmx512m",
+        List<String> jvm = List.of(
                 "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
                 "--add-opens", "java.base/java.io=ALL-UNNAMED",
-                "-XX:+ExitOnOutOfMemoryError",
                 "-Dcassandra-foreground=yes",
                 "-Dcassandra.config=" + configWriter.yamlFile().toUri(),
                 "-Dcassandra.storagedir=" + configWriter.storageDir(),
-                "-Dcassandra.logdir=" + layout.logsDir(),
+                "-Dcassandra.logdir=" + server.layout().logsDir(),
                 "-Dcassandra.triggers_dir=" + configWriter.triggersDir(),
                 "-Dcassandra.ring_delay_ms=0",
                 "-Dcassandra.skip_wait_for_gossip_to_settle=0",
                 "-Dcassandra.superuser_setup_delay_ms=0",
                 "-Dcassandra.shutdown_announce_in_ms=0",
                 "-Dcassandra.libjemalloc=-",
-                "-Dlogback.configurationFile=" + configWriter.logbackFile().toUri(),
-                "-Djava.awt.headless=true");
-        return new ServiceSpec(NAME,
-                new JavaCommand(jvm, List.of(layout.moduleTarget(MODULE).resolve("lib") + "/*"),
-                        "org.apache.cassandra.service.CassandraDaemon", List.of()),
-                dir, layout.logFile(NAME), layout.pidFile(NAME));
+                "-Dlogback.configurationFile=" + configWriter.logbackFile().toUri());
+        return server.spec("512m", "512m", jvm, List.of());
     }
 
     @Override
@@ -87,16 +73,6 @@ final class CassandraLauncher implements ServiceLauncher {
 
     @Override
     public boolean isReady() {
-        return PortCheck.accepts(config.connectHost(), config.cassandraPort(), 500);
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(180);
-    }
-
-    @Override
-    public Duration stopGrace() {
-        return Duration.ofSeconds(30);
+        return PortCheck.accepts(config.connectHost(), config.cassandraPort());
     }
 }

@@ -1,30 +1,24 @@
 package io.gull.devstack;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /** One MQTT edge: {@code io.gull.edge.EdgeMain} in a JVM of its own. Ready once its MQTT port accepts connections. */
-final class EdgeLauncher implements ServiceLauncher {
+final class EdgeLauncher implements JavaServiceLauncher {
     static final String NAME = "edge";
-    private static final String MODULE = "mqtt-edge";
 
     private final StackConfig config;
-    private final StackLayout layout;
+    private final JavaServer server;
 
     EdgeLauncher(StackConfig config, StackLayout layout) {
         this.config = config;
-        this.layout = layout;
+        this.server = JavaServer.runnableModule(NAME, "Edge", layout, "mqtt-edge", "io.gull.edge.EdgeMain",
+                Duration.ofSeconds(120), Duration.ofSeconds(20));
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Edge";
+    public JavaServer server() {
+        return server;
     }
 
     @Override
@@ -33,20 +27,11 @@ final class EdgeLauncher implements ServiceLauncher {
     }
 
     @Override
-    public List<Path> artifacts() {
-        return layout.runnableArtifacts(MODULE);
-    }
-
-    @Override
     public ServiceSpec prepare() {
-        Path dir = layout.serviceDataDir(NAME);
-        List<String> jvm = List.of(ServiceSpec.markerFlag(NAME), "-Xms64m", "-Xmx256m", "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
         List<String> args = List.of("--edge-id=" + config.edgeId(), "--mqtt.host=" + config.bindHost(),
                 "--mqtt.port=" + config.mqttPort(),
                 "--kafka.bootstrap=" + config.connectHost() + ":" + config.kafkaPort());
-        return new ServiceSpec(NAME, new JavaCommand(jvm, layout.runnableClasspath(MODULE), "io.gull.edge.EdgeMain", args),
-                dir, layout.logFile(NAME), layout.pidFile(NAME));
+        return server.spec("64m", "256m", List.of("-XX:+UseG1GC"), args);
     }
 
     @Override
@@ -56,16 +41,6 @@ final class EdgeLauncher implements ServiceLauncher {
 
     @Override
     public boolean isReady() {
-        return PortCheck.accepts(config.connectHost(), config.mqttPort(), 500);
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(120);
-    }
-
-    @Override
-    public Duration stopGrace() {
-        return Duration.ofSeconds(20);
+        return PortCheck.accepts(config.connectHost(), config.mqttPort());
     }
 }

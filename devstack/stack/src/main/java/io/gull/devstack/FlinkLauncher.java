@@ -1,6 +1,5 @@
 package io.gull.devstack;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,8 @@ import java.util.List;
  * The Flink session cluster: {@code io.gull.devstack.flink.FlinkClusterMain} in a JVM of its own, with the JDK 17
  * module flags Flink needs to run jars submitted over REST. Ready once {@code GET /overview} answers.
  */
-final class FlinkLauncher implements ServiceLauncher {
+final class FlinkLauncher implements JavaServiceLauncher {
     static final String NAME = "flink";
-    private static final String MODULE = "devstack/flink-cluster";
 
     /** From Flink's own launch scripts: without them {@code POST /jars/<id>/run} fails on JDK 17. */
     static final List<String> JDK17_FLAGS = List.of(
@@ -32,23 +30,19 @@ final class FlinkLauncher implements ServiceLauncher {
             "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
     private final StackConfig config;
-    private final StackLayout layout;
+    private final JavaServer server;
     private final FlinkRestClient rest;
 
     FlinkLauncher(StackConfig config, StackLayout layout) {
         this.config = config;
-        this.layout = layout;
+        this.server = JavaServer.runnableModule(NAME, "Flink", layout, "devstack/flink-cluster",
+                "io.gull.devstack.flink.FlinkClusterMain", Duration.ofSeconds(120), Duration.ofSeconds(40));
         this.rest = new FlinkRestClient(restUrl());
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Flink";
+    public JavaServer server() {
+        return server;
     }
 
     @Override
@@ -57,23 +51,15 @@ final class FlinkLauncher implements ServiceLauncher {
     }
 
     @Override
-    public List<Path> artifacts() {
-        return layout.runnableArtifacts(MODULE);
-    }
-
-    @Override
     public ServiceSpec prepare() {
-        Path dir = layout.serviceDataDir(NAME);
-        List<String> jvm = new ArrayList<>(List.of(ServiceSpec.markerFlag(NAME), "-Xms256m", "-Xmx1g",
-                "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+        List<String> jvm = new ArrayList<>(List.of("-XX:+UseG1GC",
                 // lets the web UI show this log under Job Manager > Logs
-                "-Dlog.file=" + layout.logFile(NAME)));
+                "-Dlog.file=" + server.logFile()));
         jvm.addAll(JDK17_FLAGS);
-        List<String> args = List.of("--data-dir", dir.toString(), "--rest-port", Integer.toString(config.flinkRestPort()),
-                "--bind-host", config.bindHost(), "--slots", "4");
-        return new ServiceSpec(NAME,
-                new JavaCommand(jvm, layout.runnableClasspath(MODULE), "io.gull.devstack.flink.FlinkClusterMain", args),
-                dir, layout.logFile(NAME), layout.pidFile(NAME));
+        List<String> args = List.of("--data-dir", server.dataDir().toString(),
+                "--rest-port", Integer.toString(config.flinkRestPort()), "--bind-host", config.bindHost(),
+                "--slots", "4");
+        return server.spec("256m", "1g", jvm, args);
     }
 
     @Override
@@ -92,15 +78,5 @@ final class FlinkLauncher implements ServiceLauncher {
     @Override
     public boolean isReady() {
         return rest.isUp();
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(120);
-    }
-
-    @Override
-    public Duration stopGrace() {
-        return Duration.ofSeconds(40);
     }
 }

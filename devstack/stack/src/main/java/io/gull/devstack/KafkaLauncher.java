@@ -1,8 +1,6 @@
 package io.gull.devstack;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,26 +9,21 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 
 /** The single-node KRaft Kafka: {@code io.gull.devstack.kafka.KafkaServerMain} in a JVM of its own. */
-final class KafkaLauncher implements ServiceLauncher {
+final class KafkaLauncher implements JavaServiceLauncher {
     static final String NAME = "kafka";
-    private static final String MODULE = "devstack/kafka-server";
 
     private final StackConfig config;
-    private final StackLayout layout;
+    private final JavaServer server;
 
     KafkaLauncher(StackConfig config, StackLayout layout) {
         this.config = config;
-        this.layout = layout;
+        this.server = JavaServer.runnableModule(NAME, "Kafka", layout, "devstack/kafka-server",
+                "io.gull.devstack.kafka.KafkaServerMain", Duration.ofSeconds(120), Duration.ofSeconds(30));
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String displayName() {
-        return "Kafka";
+    public JavaServer server() {
+        return server;
     }
 
     @Override
@@ -40,22 +33,11 @@ final class KafkaLauncher implements ServiceLauncher {
     }
 
     @Override
-    public List<Path> artifacts() {
-        return layout.runnableArtifacts(MODULE);
-    }
-
-    @Override
     public ServiceSpec prepare() {
-        Path dir = layout.serviceDataDir(NAME);
-        List<String> jvm = new ArrayList<>(List.of(ServiceSpec.markerFlag(NAME), "-Xms256m", "-Xmx512m",
-                "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.awt.headless=true"));
-        List<String> args = List.of("--data-dir", dir.toString(), "--host", config.bindHost(),
+        List<String> args = List.of("--data-dir", server.dataDir().toString(), "--host", config.bindHost(),
                 "--port", Integer.toString(config.kafkaPort()),
                 "--controller-port", Integer.toString(config.kafkaControllerPort()), "--node-id", "1");
-        return new ServiceSpec(NAME,
-                new JavaCommand(jvm, layout.runnableClasspath(MODULE), "io.gull.devstack.kafka.KafkaServerMain", args),
-                dir, layout.logFile(NAME), layout.pidFile(NAME));
+        return server.spec("256m", "512m", List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"), args);
     }
 
     @Override
@@ -70,7 +52,7 @@ final class KafkaLauncher implements ServiceLauncher {
     /** Ready once the broker answers a cluster description (the controller has elected itself and the broker joined). */
     @Override
     public boolean isReady() {
-        if (!PortCheck.accepts(config.connectHost(), config.kafkaPort(), 500)) {
+        if (!PortCheck.accepts(config.connectHost(), config.kafkaPort())) {
             return false;
         }
         try (Admin admin = KafkaAdmins.create(bootstrap())) {
@@ -81,15 +63,5 @@ final class KafkaLauncher implements ServiceLauncher {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(120);
-    }
-
-    @Override
-    public Duration stopGrace() {
-        return Duration.ofSeconds(30);
     }
 }

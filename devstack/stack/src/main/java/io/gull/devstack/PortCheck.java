@@ -8,6 +8,9 @@ import java.net.Socket;
 /** Whether a TCP port can be bound, and whether a server accepts connections on it. */
 final class PortCheck {
 
+    /** How long one readiness probe waits for a connection. */
+    static final int PROBE_TIMEOUT_MILLIS = 500;
+
     private PortCheck() {
     }
 
@@ -20,6 +23,11 @@ final class PortCheck {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** One readiness probe: true when a TCP connection to {@code host:port} succeeds within {@value #PROBE_TIMEOUT_MILLIS} ms. */
+    static boolean accepts(String host, int port) {
+        return accepts(host, port, PROBE_TIMEOUT_MILLIS);
     }
 
     /** True when a TCP connection to {@code host:port} succeeds within the timeout. */
