@@ -124,6 +124,27 @@ class GullCliTest {
     }
 
     @Test
+    void shouldRejectAnOutOfRangePortOfUpBeforeStartingAnything() {
+        // when
+        int exit = run("up", "-d", "--mqtt-port", "70000");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--mqtt-port must be a port between 1 and 65535", "Usage: gull up");
+    }
+
+    @Test
+    void shouldOfferAnOptionForEveryPortOfUp() {
+        // when
+        int exit = run("up", "--help");
+
+        // then
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("--mqtt-port", "--kafka-port", "--kafka-controller-port",
+                "--cassandra-port", "--cassandra-storage-port", "--flink-port");
+    }
+
+    @Test
     void shouldRejectEmptyCqlStatementBeforeConnecting() {
         // when
         int exit = run("cql", " ;; ", "--cassandra", "127.0.0.1:1");

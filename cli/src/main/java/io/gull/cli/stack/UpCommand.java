@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         description = {"Start the local Gull stack: Kafka (9092), Cassandra (9042), Flink with its web UI (8081) and "
                 + "the jobs, and an MQTT edge (1883), each in its own process.",
                 "In the foreground, Ctrl-C stops every process; with -d they keep running until ./gull down."},
-        footer = {"", "Examples:", "  ./gull up", "  ./gull up -d", "  ./gull up -d --data-dir /tmp/gull-data"})
+        footer = {"", "Examples:", "  ./gull up", "  ./gull up -d", "  ./gull up -d --data-dir /tmp/gull-data",
+                "  ./gull up -d --mqtt-port 11883 --kafka-port 19092 --data-dir /tmp/gull-2"})
 public final class UpCommand implements Runnable {
     private static final long WATCH_SECONDS = 5;
     private static final long START_RACE_SECONDS = 10;
@@ -35,13 +36,16 @@ public final class UpCommand implements Runnable {
     @Mixin
     DataDirOption dataDir;
 
+    @Mixin
+    PortOptions ports;
+
     @Option(names = {"-d", "--detach"}, description = "Return once the stack is ready; it keeps running.")
     boolean detach;
 
     @Override
     public void run() {
         PrintWriter out = command.out();
-        StackConfig config = dataDir.config();
+        StackConfig config = command.validInput(() -> ports.applyTo(dataDir.config()));
         GullStack stack = new GullStack(config, new ConsoleProgress(out, command.clock()));
         out.printf("Starting Gull (data dir %s)...%n", config.dataDir());
         out.flush();

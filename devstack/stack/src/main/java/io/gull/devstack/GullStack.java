@@ -230,7 +230,7 @@ public final class GullStack {
         if (!taken.isEmpty()) {
             throw new StackException(String.join("; ", taken) + ". Stop whatever uses "
                     + (taken.size() == 1 ? "it" : "them") + " (e.g. another Gull started from another data dir;"
-                    + " ss -ltnp shows who listens) or configure other ports.");
+                    + " ss -ltnp shows who listens) or choose other ports (./gull up --help lists the port options).");
         }
     }
 }
