@@ -18,11 +18,15 @@ import io.gull.schemas.Topics;
 /** Creates Gull's topics that do not exist yet; existing topics are left as they are. */
 final class TopicsInitializer {
 
+    static final long AUTH_REQUESTS_RETENTION_MS = 3_600_000L;
+
     /** Gull's shared topics with their partition counts; the edges create their own inboxes. */
     static final List<NewTopic> TOPICS = List.of(
             new NewTopic(Topics.INGRESS, 4, (short) 1),
             new NewTopic(Topics.SESSIONS, 4, (short) 1),
-            new NewTopic(Topics.AUTH_REQUESTS, 4, (short) 1),
+            // requests carry the device's password and matter for seconds only: keep them an hour at most
+            new NewTopic(Topics.AUTH_REQUESTS, 4, (short) 1)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(AUTH_REQUESTS_RETENTION_MS))),
             new NewTopic(Topics.DEVICES, 4, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
             new NewTopic(Topics.COMMANDS, 4, (short) 1),
