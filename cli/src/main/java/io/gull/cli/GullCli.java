@@ -4,6 +4,8 @@ import io.gull.cli.devices.DevicesCommand;
 import io.gull.cli.query.CqlCommand;
 import io.gull.cli.query.QueryCommand;
 import io.gull.cli.stack.DownCommand;
+import io.gull.cli.stack.StartCommand;
+import io.gull.cli.stack.StopCommand;
 import io.gull.cli.stack.StatusCommand;
 import io.gull.cli.stack.UpCommand;
 import picocli.CommandLine;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = "Gull: MQTT edges -> Kafka -> Flink -> Cassandra. "
                 + "Run the stack, provision devices, query telemetry.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DevicesCommand.class,
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, StartCommand.class, StopCommand.class,
+                DevicesCommand.class,
                 QueryCommand.class, CqlCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Quickstart:", "  ./gull up -d", "  ./gull devices add dev1 --password pw",
                 "  mosquitto_pub -h localhost -p 1883 -q 1 -i dev1 -u dev1 -P pw -t devices/dev1/temp -m 21.5",

@@ -145,6 +145,18 @@ class GullCliTest {
     }
 
     @Test
+    void shouldRejectAnUnknownServiceOfStartAndStop() {
+        // when
+        int startExit = run("start", "zookeeper");
+        int stopExit = run("stop", "zookeeper");
+
+        // then
+        assertThat(startExit).isEqualTo(2);
+        assertThat(stopExit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown service 'zookeeper'; the services are kafka, cassandra, flink, edge");
+    }
+
+    @Test
     void shouldRejectEmptyCqlStatementBeforeConnecting() {
         // when
         int exit = run("cql", " ;; ", "--cassandra", "127.0.0.1:1");

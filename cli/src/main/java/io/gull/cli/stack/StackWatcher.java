@@ -31,8 +31,8 @@ final class StackWatcher {
     void check() {
         for (ServiceStatus service : status.get()) {
             if (!service.running() && down.add(service.name())) {
-                err.printf("warning: %s is not running any more%s; restart everything with Ctrl-C and ./gull up%n",
-                        service.name(), remark(service.detail()));
+                err.printf("warning: %s is not running any more%s; start it again with ./gull start %s%n",
+                        service.name(), remark(service.detail()), service.name());
                 err.flush();
             } else if (service.running() && down.remove(service.name())) {
                 err.printf("%s is running again%n", service.name());

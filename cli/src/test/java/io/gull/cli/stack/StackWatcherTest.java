@@ -31,7 +31,7 @@ class StackWatcherTest {
 
         // then
         assertThat(err.toString().lines()).containsExactly(
-                "warning: cassandra is not running any more (exited); restart everything with Ctrl-C and ./gull up",
+                "warning: cassandra is not running any more (exited); start it again with ./gull start cassandra",
                 "cassandra is running again");
     }
 
@@ -47,6 +47,6 @@ class StackWatcherTest {
 
         // then
         assertThat(err.toString().strip())
-                .isEqualTo("warning: edge is not running any more; restart everything with Ctrl-C and ./gull up");
+                .isEqualTo("warning: edge is not running any more; start it again with ./gull start edge");
     }
 }

@@ -58,7 +58,8 @@ public final class GullStack {
                 .collect(Collectors.toList());
         if (!live.isEmpty()) {
             throw new StackException("Gull is already running from " + config.dataDir() + " (" + String.join(", ", live)
-                    + "); see it with ./gull status, or stop it with ./gull down");
+                    + "); see it with ./gull status, start a stopped service with ./gull start <service>,"
+                    + " or stop everything with ./gull down");
         }
         requirePortsFree(services);
         services.forEach(this::requireArtifacts);
