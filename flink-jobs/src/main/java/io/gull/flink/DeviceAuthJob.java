@@ -38,14 +38,16 @@ public final class DeviceAuthJob implements GullJob {
     private final Sink<EdgeReply> replies;
     private final Sink<DeadLetter> deadLetters;
     private final Duration unknownDeviceGrace;
+    private final Duration maxRequestAge;
 
     public DeviceAuthJob(Source<RawRecord, ?, ?> devices, Source<RawRecord, ?, ?> requests, Sink<EdgeReply> replies,
-            Sink<DeadLetter> deadLetters, Duration unknownDeviceGrace) {
+            Sink<DeadLetter> deadLetters, Duration unknownDeviceGrace, Duration maxRequestAge) {
         this.devices = devices;
         this.requests = requests;
         this.replies = replies;
         this.deadLetters = deadLetters;
         this.unknownDeviceGrace = unknownDeviceGrace;
+        this.maxRequestAge = maxRequestAge;
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,7 +56,7 @@ public final class DeviceAuthJob implements GullJob {
             TopicSetup.ensureDeviceAuthTopics(kafka);
             return new DeviceAuthJob(KafkaConnectors.devices(kafka), KafkaConnectors.authRequests(kafka),
                     KafkaConnectors.edgeReplies(kafka), KafkaConnectors.deadLetters(kafka),
-                    jobArgs.unknownDeviceGrace());
+                    jobArgs.unknownDeviceGrace(), jobArgs.maxAuthRequestAge());
         });
     }
 
@@ -84,7 +86,7 @@ public final class DeviceAuthJob implements GullJob {
 
         registry.keyBy(DeviceChange::deviceId, Types.STRING)
                 .connect(authRequests.keyBy(AuthRequest::getClientId, Types.STRING))
-                .process(new DeviceAuthFunction(unknownDeviceGrace), EdgeReply.TYPE)
+                .process(new DeviceAuthFunction(unknownDeviceGrace, maxRequestAge), EdgeReply.TYPE)
                 .name("device-auth")
                 .uid("device-auth")
                 .sinkTo(replies)

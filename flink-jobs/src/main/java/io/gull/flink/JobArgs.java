@@ -22,6 +22,9 @@ import java.util.function.Function;
  * @param parallelism            {@code --parallelism} (default 1)
  * @param unknownDeviceGrace     {@code --auth.unknown-device-grace-ms}: how long an auth request for an unknown device
  *                               waits for its registration before UNKNOWN_DEVICE is answered (default 1000)
+ * @param maxAuthRequestAge      {@code --auth.max-request-age-ms}: auth requests older than this (by their requestedAt)
+ *                               are dropped unanswered, the edge having given up on them (default 10000, the
+ *                               edge's auth timeout)
  */
 public record JobArgs(
         String kafkaBootstrap,
@@ -31,7 +34,8 @@ public record JobArgs(
         Duration checkpointInterval,
         Optional<String> checkpointDir,
         int parallelism,
-        Duration unknownDeviceGrace) {
+        Duration unknownDeviceGrace,
+        Duration maxAuthRequestAge) {
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "Options (each --name value or --name=value, all optional):",
@@ -42,7 +46,8 @@ public record JobArgs(
             "  --checkpoint.interval-ms N                         default 1000",
             "  --checkpoint.dir URI                               default: the cluster's execution.checkpointing.dir",
             "  --parallelism N                                    default 1",
-            "  --auth.unknown-device-grace-ms N                   default 1000");
+            "  --auth.unknown-device-grace-ms N                   default 1000",
+            "  --auth.max-request-age-ms N                        default 10000");
 
     public JobArgs {
         if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
@@ -67,6 +72,9 @@ public record JobArgs(
         }
         if (unknownDeviceGrace.isNegative()) {
             throw new IllegalArgumentException("auth.unknown-device-grace-ms must not be negative");
+        }
+        if (maxAuthRequestAge.toMillis() < 1) {
+            throw new IllegalArgumentException("auth.max-request-age-ms must be at least 1: " + maxAuthRequestAge.toMillis());
         }
     }
 
@@ -114,7 +122,8 @@ public record JobArgs(
                 Duration.ofMillis(get(values, Option.CHECKPOINT_INTERVAL, "1000", s -> number(Option.CHECKPOINT_INTERVAL, s))),
                 Optional.ofNullable(values.get(Option.CHECKPOINT_DIR)).filter(s -> !s.isBlank()),
                 (int) (long) get(values, Option.PARALLELISM, "1", s -> number(Option.PARALLELISM, s)),
-                Duration.ofMillis(get(values, Option.GRACE, "1000", s -> number(Option.GRACE, s))));
+                Duration.ofMillis(get(values, Option.GRACE, "1000", s -> number(Option.GRACE, s))),
+                Duration.ofMillis(get(values, Option.MAX_REQUEST_AGE, "10000", s -> number(Option.MAX_REQUEST_AGE, s))));
     }
 
     private static <T> T get(Map<String, String> values, String name, String fallback, Function<String, T> convert) {
@@ -180,8 +189,9 @@ public record JobArgs(
         static final String CHECKPOINT_DIR = "checkpoint.dir";
         static final String PARALLELISM = "parallelism";
         static final String GRACE = "auth.unknown-device-grace-ms";
+        static final String MAX_REQUEST_AGE = "auth.max-request-age-ms";
         static final List<String> NAMES = List.of(KAFKA_BOOTSTRAP, CONTACT_POINTS, LOCAL_DC, KEYSPACE,
-                CHECKPOINT_INTERVAL, CHECKPOINT_DIR, PARALLELISM, GRACE);
+                CHECKPOINT_INTERVAL, CHECKPOINT_DIR, PARALLELISM, GRACE, MAX_REQUEST_AGE);
 
         private Option() {
         }

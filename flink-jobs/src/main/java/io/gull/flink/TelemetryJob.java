@@ -42,7 +42,7 @@ public final class TelemetryJob implements GullJob {
             TopicSetup.ensureTelemetryTopics(kafka);
             CassandraSinkConfig cassandra = CassandraSinkConfig.of(
                     jobArgs.cassandraContactPoints(), jobArgs.cassandraLocalDc(), jobArgs.cassandraKeyspace());
-            return new TelemetryJob(KafkaConnectors.ingress(kafka), new CassandraTelemetrySink(cassandra),
+            return new TelemetryJob(KafkaConnectors.ingress(kafka), new CassandraTelemetrySink(cassandra, kafka),
                     KafkaConnectors.deadLetters(kafka));
         });
     }

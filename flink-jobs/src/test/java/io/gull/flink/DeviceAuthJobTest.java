@@ -91,7 +91,7 @@ class DeviceAuthJobTest {
         String bootstrap = args.kafkaBootstrap();
         JobClient job = new DeviceAuthJob(KafkaConnectors.devices(bootstrap), KafkaConnectors.authRequests(bootstrap),
                 KafkaConnectors.edgeReplies(bootstrap), KafkaConnectors.deadLetters(bootstrap),
-                args.unknownDeviceGrace())
+                args.unknownDeviceGrace(), args.maxAuthRequestAge())
                 .start(JobEnvironment.create(args));
 
         try (KafkaConsumer<byte[], byte[]> inbox = kafka.reader(EDGE_INBOX);

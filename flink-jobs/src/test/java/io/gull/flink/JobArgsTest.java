@@ -26,6 +26,7 @@ class JobArgsTest {
         assertThat(args.checkpointDir()).isEmpty();
         assertThat(args.parallelism()).isEqualTo(1);
         assertThat(args.unknownDeviceGrace()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(args.maxAuthRequestAge()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -38,7 +39,8 @@ class JobArgsTest {
             "--checkpoint.interval-ms", "250",
             "--checkpoint.dir", "file:///tmp/cp",
             "--parallelism=3",
-            "--auth.unknown-device-grace-ms", "0"});
+            "--auth.unknown-device-grace-ms", "0",
+            "--auth.max-request-age-ms=2500"});
 
         assertThat(args.kafkaBootstrap()).isEqualTo("10.0.0.1:19092,10.0.0.2:19092");
         assertThat(args.cassandraContactPoints()).containsExactly(
@@ -49,6 +51,14 @@ class JobArgsTest {
         assertThat(args.checkpointDir()).isEqualTo(Optional.of("file:///tmp/cp"));
         assertThat(args.parallelism()).isEqualTo(3);
         assertThat(args.unknownDeviceGrace()).isZero();
+        assertThat(args.maxAuthRequestAge()).isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void shouldRejectAMaxAuthRequestAgeBelowOneMillisecond() {
+        assertThatThrownBy(() -> JobArgs.parse(new String[] {"--auth.max-request-age-ms", "0"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("auth.max-request-age-ms");
     }
 
     @Test

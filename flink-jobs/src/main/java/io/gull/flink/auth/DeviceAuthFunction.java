@@ -26,26 +26,38 @@ import io.gull.schemas.avro.DeviceRecord;
  *       to be registered, so that "register, then connect" works even while the registry is read in; then it
  *       is answered UNKNOWN_DEVICE. Its state and timer are gone once it is answered.</li>
  *   <li>A tombstone deletes the device: later requests are answered as for an unknown device.</li>
+ *   <li>A request older than the max request age (the edge has given up on it) is dropped unanswered, before any
+ *       password hashing, both on arrival and when a waiting request would be answered; counted in
+ *       {@value AuthMetrics#STALE}. Answers are counted per outcome in {@value AuthMetrics#DECISIONS}.</li>
  * </ul>
  */
 public final class DeviceAuthFunction extends KeyedCoProcessFunction<String, DeviceChange, AuthRequest, EdgeReply> {
     private static final long serialVersionUID = 1L;
 
     private final long graceMillis;
+    private final RequestAge requestAge;
     private transient ValueState<DeviceRecord> device;
     private transient ListState<PendingAuth> pending;
+    private transient AuthMetrics metrics;
 
-    public DeviceAuthFunction(Duration unknownDeviceGrace) {
+    public DeviceAuthFunction(Duration unknownDeviceGrace, Duration maxRequestAge) {
         if (unknownDeviceGrace.isNegative()) {
             throw new IllegalArgumentException("unknown-device grace must not be negative: " + unknownDeviceGrace);
         }
         this.graceMillis = unknownDeviceGrace.toMillis();
+        this.requestAge = new RequestAge(maxRequestAge);
     }
 
     @Override
     public void open(OpenContext openContext) {
         device = getRuntimeContext().getState(new ValueStateDescriptor<>("device", AuthTypes.DEVICE_RECORD));
         pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending-auth", PendingAuth.TYPE));
+        metrics = new AuthMetrics(getRuntimeContext().getMetricGroup());
+    }
+
+    /** The operator's counters (for tests). */
+    AuthMetrics metrics() {
+        return metrics;
     }
 
     @Override
@@ -62,11 +74,14 @@ public final class DeviceAuthFunction extends KeyedCoProcessFunction<String, Dev
     public void processElement2(AuthRequest request, Context ctx, Collector<EdgeReply> out) throws Exception {
         TimerService timers = ctx.timerService();
         long now = timers.currentProcessingTime();
+        if (dropIfStale(request, now)) {
+            return;
+        }
         DeviceRecord known = device.value();
         if (known != null) {
-            out.collect(CredentialCheck.decide(known, request, Instant.ofEpochMilli(now)));
+            answer(CredentialCheck.decide(known, request, Instant.ofEpochMilli(now)), out);
         } else if (graceMillis == 0) {
-            out.collect(CredentialCheck.unknownDevice(request, Instant.ofEpochMilli(now)));
+            answer(CredentialCheck.unknownDevice(request, Instant.ofEpochMilli(now)), out);
         } else {
             long deadline = now + graceMillis;
             pending.add(new PendingAuth(request, deadline));
@@ -76,11 +91,14 @@ public final class DeviceAuthFunction extends KeyedCoProcessFunction<String, Dev
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EdgeReply> out) throws Exception {
-        Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
+        long nowMillis = ctx.timerService().currentProcessingTime();
+        Instant now = Instant.ofEpochMilli(nowMillis);
         List<PendingAuth> stillWaiting = new ArrayList<>();
         for (PendingAuth waiting : pendingList()) {
             if (waiting.deadline() <= timestamp) {
-                out.collect(CredentialCheck.unknownDevice(waiting.request(), now));
+                if (!dropIfStale(waiting.request(), nowMillis)) {
+                    answer(CredentialCheck.unknownDevice(waiting.request(), now), out);
+                }
             } else {
                 stillWaiting.add(waiting);
             }
@@ -98,12 +116,29 @@ public final class DeviceAuthFunction extends KeyedCoProcessFunction<String, Dev
         if (waiting.isEmpty()) {
             return;
         }
-        Instant now = Instant.ofEpochMilli(timers.currentProcessingTime());
+        long nowMillis = timers.currentProcessingTime();
+        Instant now = Instant.ofEpochMilli(nowMillis);
         for (PendingAuth request : waiting) {
-            out.collect(CredentialCheck.decide(registered, request.request(), now));
             timers.deleteProcessingTimeTimer(request.deadline());
+            if (!dropIfStale(request.request(), nowMillis)) {
+                answer(CredentialCheck.decide(registered, request.request(), now), out);
+            }
         }
         pending.clear();
+    }
+
+    /** Drops (and counts, never logs: there can be thousands after an outage) a request the edge gave up on. */
+    private boolean dropIfStale(AuthRequest request, long nowMillis) {
+        if (requestAge.isStale(request, nowMillis)) {
+            metrics.staleRequest();
+            return true;
+        }
+        return false;
+    }
+
+    private void answer(EdgeReply reply, Collector<EdgeReply> out) {
+        metrics.answered(reply);
+        out.collect(reply);
     }
 
     private List<PendingAuth> pendingList() throws Exception {

@@ -1,6 +1,7 @@
 package io.gull.flink.decode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import io.gull.flink.auth.DeviceChange;
 import io.gull.flink.kafka.RawRecord;
@@ -17,6 +18,15 @@ import io.gull.schemas.avro.Publish;
 public final class GullDecoders {
     /** Upper bound of PBKDF2 iterations accepted from the registry (100x the default). */
     static final int MAX_ITERATIONS = 100 * PasswordHashing.DEFAULT_ITERATIONS;
+    /** Earliest receivedAt accepted on gull.ingress (write timestamps in Cassandra stay positive). */
+    public static final Instant MIN_RECEIVED_AT = Instant.EPOCH;
+    /** Latest receivedAt accepted on gull.ingress (the last millisecond of year 9999). */
+    public static final Instant MAX_RECEIVED_AT = Instant.parse("9999-12-31T23:59:59.999Z");
+    /**
+     * Largest payload accepted on gull.ingress: 1 MiB, well below Cassandra's default maximum mutation size (16 MiB,
+     * half the commit log segment) and equal to Kafka's default maximum message size.
+     */
+    public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
     private GullDecoders() {
     }
 
@@ -47,11 +57,24 @@ public final class GullDecoders {
         return DeviceChange.registered(device);
     }
 
-    /** gull.ingress: a {@link Publish} with a message id and a client id. */
+    /**
+     * gull.ingress: a {@link Publish} with a message id and a client id, a receivedAt within
+     * [{@link #MIN_RECEIVED_AT}, {@link #MAX_RECEIVED_AT}] and a payload of at most {@link #MAX_PAYLOAD_BYTES}.
+     */
     public static Publish publish(RawRecord record) {
         Publish publish = Codecs.PUBLISH.decode(record.value());
         requireNotEmpty(publish.getMessageId(), "messageId");
         requireNotEmpty(publish.getClientId(), "clientId");
+        Instant receivedAt = publish.getReceivedAt();
+        if (receivedAt.isBefore(MIN_RECEIVED_AT) || receivedAt.isAfter(MAX_RECEIVED_AT)) {
+            throw new MalformedRecordException("receivedAt " + receivedAt + " is outside " + MIN_RECEIVED_AT
+                    + " .. " + MAX_RECEIVED_AT);
+        }
+        int payloadBytes = publish.getPayload().remaining();
+        if (payloadBytes > MAX_PAYLOAD_BYTES) {
+            throw new MalformedRecordException("payload of " + payloadBytes + " bytes is larger than the maximum of "
+                    + MAX_PAYLOAD_BYTES);
+        }
         return publish;
     }
 

@@ -1,7 +1,11 @@
 package io.gull.flink.telemetry;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,11 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import org.apache.flink.metrics.Counter;
+
 /**
  * Runs asynchronous writes with at most {@code maxInFlight} outstanding, retrying transient failures with
  * exponential backoff until they succeed. {@link #submit} blocks while the limit is reached (backpressure);
- * {@link #awaitAll} returns once every submitted write is acknowledged. A non-transient failure is kept and
- * thrown from the next {@code submit}/{@code awaitAll}.
+ * {@link #awaitAll} returns once every submitted write is acknowledged or rejected. A write rejected for its own
+ * data ({@link WriteErrors#isPerRecord}) is kept for {@link #drainRejected} (to be dead-lettered) and the others go
+ * on; any other non-transient failure is kept and thrown from the next {@code submit}/{@code awaitAll}.
  *
  * @param <S> what is written (a bound statement)
  */
@@ -27,11 +34,15 @@ final class BoundedAsyncWriter<S> implements AutoCloseable {
     private final Semaphore permits;
     private final ScheduledExecutorService retryTimer;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Queue<Rejected<S>> rejected = new ConcurrentLinkedQueue<>();
+    private final Counter retries;
 
-    BoundedAsyncWriter(Function<S, CompletionStage<?>> executor, CassandraSinkConfig config, OutageLog outages) {
+    BoundedAsyncWriter(Function<S, CompletionStage<?>> executor, CassandraSinkConfig config, OutageLog outages,
+            Counter retries) {
         this.executor = executor;
         this.config = config;
         this.outages = outages;
+        this.retries = retries;
         this.permits = new Semaphore(config.maxInFlight());
         this.retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gull-cassandra-retry");
@@ -49,7 +60,7 @@ final class BoundedAsyncWriter<S> implements AutoCloseable {
         attempt(statement, 0);
     }
 
-    /** Blocks until every submitted write is acknowledged by Cassandra. */
+    /** Blocks until Cassandra acknowledged (or rejected, see {@link #drainRejected}) every submitted write. */
     void awaitAll() throws IOException, InterruptedException {
         int all = config.maxInFlight();
         while (!permits.tryAcquire(all, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -57,6 +68,15 @@ final class BoundedAsyncWriter<S> implements AutoCloseable {
         }
         permits.release(all);
         throwIfFailed();
+    }
+
+    /** The writes Cassandra rejected for their own data since the last call, with the error. */
+    List<Rejected<S>> drainRejected() {
+        List<Rejected<S>> out = new ArrayList<>();
+        for (Rejected<S> next = rejected.poll(); next != null; next = rejected.poll()) {
+            out.add(next);
+        }
+        return out;
     }
 
     int inFlight() {
@@ -79,6 +99,7 @@ final class BoundedAsyncWriter<S> implements AutoCloseable {
             outages.success();
             permits.release();
         } else if (TransientErrors.isTransient(error) && failure.get() == null) {
+            retries.inc();
             outages.transientFailure(TransientErrors.unwrap(error));
             try {
                 retryTimer.schedule(() -> attempt(statement, retry + 1),
@@ -86,6 +107,9 @@ final class BoundedAsyncWriter<S> implements AutoCloseable {
             } catch (RejectedExecutionException closed) {
                 permits.release();
             }
+        } else if (WriteErrors.isPerRecord(error)) {
+            rejected.add(new Rejected<>(statement, TransientErrors.unwrap(error))); // before the permit: see awaitAll
+            permits.release();
         } else {
             failure.compareAndSet(null, TransientErrors.unwrap(error));
             permits.release();
@@ -99,6 +123,10 @@ final class BoundedAsyncWriter<S> implements AutoCloseable {
                     + error.getClass().getSimpleName() + ": " + error.getMessage()
                     + "); fix the cause (schema, keyspace, permissions) and restart the job", error);
         }
+    }
+
+    /** A write Cassandra rejected for its own data, and why. */
+    record Rejected<S>(S write, Throwable error) {
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.metadata.Node;
 
 /**
  * Opens a driver session, waiting (with backoff, logging once) while Cassandra is not reachable. Until a contact
@@ -35,6 +36,7 @@ final class CassandraSessions {
             if (anyAcceptsConnections(contactPoints)) {
                 try {
                     CqlSession session = build(config, contactPoints);
+                    requireLocalDc(session, config.localDc());
                     if (waitingSince != 0) {
                         LOG.info("Connected to Cassandra at {} after waiting {} ms.", config.contactPointsText(),
                                 (System.nanoTime() - waitingSince) / 1_000_000);
@@ -68,6 +70,17 @@ final class CassandraSessions {
                 .withLocalDatacenter(config.localDc())
                 .withApplicationName("gull-telemetry")
                 .build();
+    }
+
+    /** Fails (closing the session) when no node is in {@code localDc}, instead of every write failing later. */
+    private static void requireLocalDc(CqlSession session, String localDc) {
+        try {
+            LocalDatacenter.require(localDc, session.getMetadata().getNodes().values().stream()
+                    .map(Node::getDatacenter).collect(Collectors.toList()));
+        } catch (IllegalStateException e) {
+            session.close();
+            throw e;
+        }
     }
 
     private static boolean anyAcceptsConnections(List<InetSocketAddress> contactPoints) {

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * @param contactPoints  Cassandra nodes to connect to (resolved when the writer connects)
  * @param localDc        the driver's local datacenter
  * @param keyspace       migrated at start-up, then written to
- * @param maxInFlight    most statements awaiting Cassandra's answer per writer; beyond it writes block
+ * @param maxInFlight    most messages (two statements each) awaiting Cassandra's answer per writer; beyond it
+ *                       writes block
  * @param minBackoff     first retry delay after a transient error; doubles per retry...
  * @param maxBackoff     ...up to this
  */

@@ -14,9 +14,10 @@ import io.gull.schemas.avro.Publish;
  *
  * @param day             the partition day: the UTC date of {@code receivedAt}
  * @param writeTimeMicros the write timestamp of the latest_by_device row: {@code receivedAt} in microseconds,
- *                        plus a sub-millisecond part derived from the message id (0-999 us). A replay of the same
- *                        message gets the same timestamp (idempotent); two messages received in the same
- *                        millisecond get different ones, so their cells are never mixed in one row.
+ *                        plus a sub-millisecond part derived from the message id (CRC32 % 1000, 0-999 us). A
+ *                        replay of the same message gets the same timestamp (idempotent). Two messages of one
+ *                        device and topic received in the same millisecond tie with probability 1/1000; then
+ *                        Cassandra resolves the tie per cell and the row may mix cells of both.
  */
 public record TelemetryRow(
         String deviceId,

@@ -3,6 +3,7 @@ package io.gull.flink.auth;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import io.gull.schemas.PasswordHashing;
@@ -27,7 +28,14 @@ public final class AuthFixtures {
                 .build();
     }
 
+    /** A request made just now (fresh by wall clock; harness processing times near 0 see it as from the future). */
     public static AuthRequest request(String requestId, String clientId, String username, String password) {
+        // millisecond precision, as Avro's timestamp-millis keeps it
+        return request(requestId, clientId, username, password, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public static AuthRequest request(String requestId, String clientId, String username, String password,
+            Instant requestedAt) {
         return AuthRequest.newBuilder()
                 .setRequestId(requestId)
                 .setEdgeId("edge-1")
@@ -35,7 +43,7 @@ public final class AuthFixtures {
                 .setUsername(username)
                 .setPassword(password == null ? null : ByteBuffer.wrap(password.getBytes(StandardCharsets.UTF_8)))
                 .setProtocolVersion(4)
-                .setRequestedAt(Instant.parse("2026-11-25T00:00:00Z"))
+                .setRequestedAt(requestedAt)
                 .build();
     }
 

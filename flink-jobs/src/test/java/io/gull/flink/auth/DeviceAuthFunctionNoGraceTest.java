@@ -20,7 +20,8 @@ class DeviceAuthFunctionNoGraceTest {
     @SuppressWarnings("try") // the harness' close() may throw InterruptedException
     void shouldAnswerUnknownDeviceAtOnceWhenGraceIsZero() throws Exception {
         try (KeyedTwoInputStreamOperatorTestHarness<String, DeviceChange, AuthRequest, EdgeReply> harness =
-                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new DeviceAuthFunction(Duration.ZERO),
+                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                        new DeviceAuthFunction(Duration.ZERO, Duration.ofSeconds(10)),
                         DeviceChange::deviceId, AuthRequest::getClientId, Types.STRING)) {
             harness.open();
 

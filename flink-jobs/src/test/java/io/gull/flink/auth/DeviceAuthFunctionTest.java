@@ -24,12 +24,15 @@ import io.gull.schemas.avro.AuthRequest;
 /** The registry and decision rules, on RocksDB state as in production, with processing time under test control. */
 class DeviceAuthFunctionTest {
     private static final Duration GRACE = Duration.ofMillis(1000);
+    private static final Duration MAX_AGE = Duration.ofSeconds(10);
 
     private KeyedTwoInputStreamOperatorTestHarness<String, DeviceChange, AuthRequest, EdgeReply> harness;
+    private DeviceAuthFunction function;
 
     @BeforeEach
     void openHarness() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new DeviceAuthFunction(GRACE),
+        function = new DeviceAuthFunction(GRACE, MAX_AGE);
+        harness = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(function,
                 DeviceChange::deviceId, AuthRequest::getClientId, Types.STRING);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.setProcessingTime(0);
@@ -203,6 +206,78 @@ class DeviceAuthFunctionTest {
         // then
         assertThat(harness.extractOutputValues()).extracting(r -> decision(r).getOutcome())
                 .containsExactly(AuthOutcome.BAD_CREDENTIALS, AuthOutcome.ALLOWED);
+    }
+
+    @Test
+    void shouldDropARequestOlderThanTheMaxAgeUnansweredAndCountIt() throws Exception {
+        // given a registered device and a request made at t=0 that reaches the job after the edge gave up
+        harness.processElement1(DeviceChange.registered(device("dev1", "pw", "acme")), 0);
+        harness.setProcessingTime(MAX_AGE.toMillis() + 1);
+
+        // when
+        harness.processElement2(request("r-old", "dev1", null, "pw", Instant.ofEpochMilli(0)), 0);
+
+        // then no answer, counted as stale, no decision counted
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(function.metrics().staleRequests()).isEqualTo(1);
+        assertThat(function.metrics().decisions(AuthOutcome.ALLOWED)).isZero();
+    }
+
+    @Test
+    void shouldStillAnswerARequestExactlyAtTheMaxAge() throws Exception {
+        harness.processElement1(DeviceChange.registered(device("dev1", "pw", "acme")), 0);
+        harness.setProcessingTime(MAX_AGE.toMillis());
+
+        harness.processElement2(request("r1", "dev1", null, "pw", Instant.ofEpochMilli(0)), 0);
+
+        assertThat(decision(single()).getOutcome()).isEqualTo(AuthOutcome.ALLOWED);
+        assertThat(function.metrics().staleRequests()).isZero();
+    }
+
+    @Test
+    void shouldDropAWaitingRequestThatGrewStaleBeforeItsDeviceWasRegistered() throws Exception {
+        // given a request of an unknown device, waiting for its registration (timers do not fire while time stands)
+        harness.processElement2(request("r1", "dev1", null, "pw", Instant.ofEpochMilli(0)), 0);
+
+        // when the registration is processed after the max age (say, after a restore)
+        harness.setProcessingTime(MAX_AGE.toMillis() + 1);
+        harness.processElement1(DeviceChange.registered(device("dev1", "pw", "acme")), 0);
+
+        // then it is dropped, not answered, and nothing is left waiting
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(function.metrics().staleRequests()).isEqualTo(1);
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropAWaitingRequestThatIsStaleWhenItsGraceEnds() throws Exception {
+        // given a request that was already 9.5 s old on arrival
+        harness.setProcessingTime(9_500);
+        harness.processElement2(request("r1", "ghost", null, "pw", Instant.ofEpochMilli(0)), 0);
+
+        // when the grace ends at 10.5 s
+        harness.setProcessingTime(9_500 + GRACE.toMillis());
+
+        // then it is dropped instead of being answered UNKNOWN_DEVICE
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(function.metrics().staleRequests()).isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void shouldCountDecisionsByOutcome() throws Exception {
+        harness.processElement1(DeviceChange.registered(device("dev1", "pw", "acme")), 0);
+
+        harness.processElement2(request("r1", "dev1", null, "pw"), 0);
+        harness.processElement2(request("r2", "dev1", null, "wrong"), 0);
+        harness.processElement2(request("r3", "ghost", null, "pw"), 0);
+        harness.setProcessingTime(GRACE.toMillis());
+
+        assertThat(function.metrics().decisions(AuthOutcome.ALLOWED)).isEqualTo(1);
+        assertThat(function.metrics().decisions(AuthOutcome.BAD_CREDENTIALS)).isEqualTo(1);
+        assertThat(function.metrics().decisions(AuthOutcome.UNKNOWN_DEVICE)).isEqualTo(1);
+        assertThat(function.metrics().staleRequests()).isZero();
     }
 
     private EdgeReply single() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import io.gull.schemas.MalformedRecordException;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.AuthRequest;
 import io.gull.schemas.avro.DeviceRecord;
+import io.gull.schemas.avro.Publish;
 
 class DecodeFunctionTest {
 
@@ -117,6 +119,47 @@ class DecodeFunctionTest {
             assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(r -> r.getValue().reason())
                     .singleElement().asString().contains("edge id");
         }
+    }
+
+    @Test
+    @SuppressWarnings("try") // the harness' close() may throw InterruptedException
+    void shouldDeadLetterPublishesWithOutOfRangeReceivedAtOrOversizedPayload() throws Exception {
+        // given one good message and the kinds no later operator could write
+        Publish good = publish("m1", Instant.parse("2026-11-25T10:15:30.123Z"), 4);
+        Publish latest = publish("m2", GullDecoders.MAX_RECEIVED_AT, GullDecoders.MAX_PAYLOAD_BYTES);
+        Publish farFuture = publish("m3", Instant.ofEpochMilli(Long.MAX_VALUE), 4);
+        Publish beforeEpoch = publish("m4", Instant.ofEpochMilli(-1), 4);
+        Publish oversized = publish("m5", Instant.parse("2026-11-25T10:15:30.123Z"),
+                GullDecoders.MAX_PAYLOAD_BYTES + 1);
+        try (OneInputStreamOperatorTestHarness<RawRecord, Publish> harness =
+                ProcessFunctionTestHarnesses.forProcessFunction(new DecodeFunction<>(GullDecoders::publish))) {
+
+            // when
+            long offset = 0;
+            for (Publish publish : List.of(good, latest, farFuture, beforeEpoch, oversized)) {
+                harness.processElement(raw(Topics.INGRESS, offset++, key("t"), Codecs.PUBLISH.encode(publish)), 0);
+            }
+
+            // then
+            assertThat(harness.extractOutputValues()).extracting(Publish::getMessageId).containsExactly("m1", "m2");
+            assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(r -> r.getValue().reason())
+                    .satisfiesExactly(
+                            reason -> assertThat(reason).startsWith("receivedAt").contains("is outside"),
+                            reason -> assertThat(reason).startsWith("receivedAt").contains("is outside"),
+                            reason -> assertThat(reason).contains("payload of 1048577 bytes is larger"));
+        }
+    }
+
+    private static Publish publish(String messageId, Instant receivedAt, int payloadBytes) {
+        return Publish.newBuilder()
+                .setMessageId(messageId)
+                .setEdgeId("edge-1")
+                .setClientId("dev1")
+                .setTopic("devices/dev1/temp")
+                .setPayload(ByteBuffer.allocate(payloadBytes))
+                .setQos(1)
+                .setReceivedAt(receivedAt)
+                .build();
     }
 
     private static RawRecord registration(DeviceRecord device) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.flink.metrics.SimpleCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ class BoundedAsyncWriterTest {
             2, Duration.ofMillis(1), Duration.ofMillis(5));
 
     private final List<CompletableFuture<Void>> pending = new CopyOnWriteArrayList<>();
+    private final SimpleCounter retries = new SimpleCounter();
     private BoundedAsyncWriter<String> writer;
 
     @AfterEach
@@ -42,7 +44,7 @@ class BoundedAsyncWriterTest {
     @Test
     void shouldBlockWritesWhileTheInFlightLimitIsReached() throws Exception {
         // given two writes Cassandra has not answered yet
-        writer = new BoundedAsyncWriter<>(statement -> track(new CompletableFuture<>()), CONFIG, new OutageLog("test"));
+        writer = new BoundedAsyncWriter<>(statement -> track(new CompletableFuture<>()), CONFIG, new OutageLog("test"), retries);
         writer.submit("a");
         writer.submit("b");
 
@@ -60,7 +62,7 @@ class BoundedAsyncWriterTest {
     @Test
     void shouldWaitInFlushUntilEveryWriteIsAcknowledged() throws Exception {
         // given
-        writer = new BoundedAsyncWriter<>(statement -> track(new CompletableFuture<>()), CONFIG, new OutageLog("test"));
+        writer = new BoundedAsyncWriter<>(statement -> track(new CompletableFuture<>()), CONFIG, new OutageLog("test"), retries);
         writer.submit("a");
 
         // when
@@ -89,7 +91,7 @@ class BoundedAsyncWriterTest {
             return attempt <= 3
                     ? CompletableFuture.failedFuture(new DriverTimeoutException("timed out"))
                     : CompletableFuture.completedFuture(null);
-        }, CONFIG, new OutageLog("test"));
+        }, CONFIG, new OutageLog("test"), retries);
 
         // when
         writer.submit("a");
@@ -98,6 +100,7 @@ class BoundedAsyncWriterTest {
         // then
         assertThat(attempts.get("a")).hasValue(4);
         assertThat(writer.inFlight()).isZero();
+        assertThat(retries.getCount()).isEqualTo(3);
     }
 
     @Test
@@ -105,7 +108,7 @@ class BoundedAsyncWriterTest {
         // given
         writer = new BoundedAsyncWriter<>(
                 statement -> CompletableFuture.failedFuture(new InvalidQueryException(null, "unconfigured table x")),
-                CONFIG, new OutageLog("test"));
+                CONFIG, new OutageLog("test"), retries);
 
         // when
         writer.submit("a");
@@ -125,7 +128,7 @@ class BoundedAsyncWriterTest {
         AtomicInteger calls = new AtomicInteger();
         writer = new BoundedAsyncWriter<>(statement -> calls.incrementAndGet() == 1
                 ? CompletableFuture.failedFuture(new DriverTimeoutException("down"))
-                : CompletableFuture.completedFuture(null), CONFIG, outages);
+                : CompletableFuture.completedFuture(null), CONFIG, outages, retries);
 
         // when
         writer.submit("a");
@@ -133,6 +136,30 @@ class BoundedAsyncWriterTest {
 
         // then
         assertThat(outages.inOutage()).isFalse();
+    }
+
+    @Test
+    void shouldSetAsideAWriteRejectedForItsDataAndGoOnWithTheOthers() throws Exception {
+        // given Cassandra rejects one statement's data (in Cassandra 5 an oversized mutation is an invalid request)
+        writer = new BoundedAsyncWriter<>(statement -> statement.equals("too-big")
+                ? CompletableFuture.failedFuture(new InvalidQueryException(null,
+                        "Rejected an oversized mutation (20000000/16777216) for keyspace: gull"))
+                : CompletableFuture.completedFuture(null), CONFIG, new OutageLog("test"), retries);
+
+        // when
+        writer.submit("a");
+        writer.submit("too-big");
+        writer.submit("b");
+        writer.awaitAll();
+
+        // then the job goes on, and the rejected write is handed out once, with its error
+        List<BoundedAsyncWriter.Rejected<String>> rejected = writer.drainRejected();
+        assertThat(rejected).extracting(BoundedAsyncWriter.Rejected::write).containsExactly("too-big");
+        assertThat(rejected.get(0).error()).hasMessageContaining("oversized mutation");
+        assertThat(writer.drainRejected()).isEmpty();
+        writer.submit("c");
+        assertThat(writer.inFlight()).isZero();
+        assertThat(retries.getCount()).isZero();
     }
 
     private CompletableFuture<Void> track(CompletableFuture<Void> future) {

@@ -26,7 +26,7 @@ class CassandraTelemetrySinkTest {
         }
         CassandraTelemetrySink sink = new CassandraTelemetrySink(new CassandraSinkConfig(
                 List.of(InetSocketAddress.createUnresolved("127.0.0.1", port)), "datacenter1", "gull", 8,
-                Duration.ofMillis(20), Duration.ofMillis(50)));
+                Duration.ofMillis(20), Duration.ofMillis(50)), "127.0.0.1:" + port);
 
         // when the writer is created
         AtomicReference<Thread> opener = new AtomicReference<>();
