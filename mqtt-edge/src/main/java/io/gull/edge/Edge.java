@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.gull.edge.kafka.KafkaBackend;
 import io.gull.edge.mqtt.ClientRegistry;
 import io.gull.edge.mqtt.ConnectionServices;
+import io.gull.edge.mqtt.DrainSignal;
 import io.gull.edge.mqtt.EdgeEvents;
 import io.gull.edge.mqtt.EdgeServer;
 import io.netty.channel.Channel;
@@ -25,13 +26,16 @@ public final class Edge implements AutoCloseable {
     private final KafkaBackend kafka;
     private final ClientRegistry registry;
     private final EdgeServer server;
+    private final DrainSignal drain;
     private boolean closed;
 
-    private Edge(EdgeConfig config, KafkaBackend kafka, ClientRegistry registry, EdgeServer server) {
+    private Edge(EdgeConfig config, KafkaBackend kafka, ClientRegistry registry, EdgeServer server,
+                 DrainSignal drain) {
         this.config = config;
         this.kafka = kafka;
         this.registry = registry;
         this.server = server;
+        this.drain = drain;
     }
 
     /**
@@ -45,8 +49,9 @@ public final class Edge implements AutoCloseable {
         EdgeServer.checkPortFree(config.mqttHost(), config.mqttPort());
         KafkaBackend kafka = KafkaBackend.start(config);
         ClientRegistry registry = new ClientRegistry();
+        DrainSignal drain = new DrainSignal();
         ConnectionServices services = new ConnectionServices(config, kafka.auth(), kafka.ingress(),
-                kafka.sessions(), registry, Clock.systemUTC());
+                kafka.sessions(), registry, drain, Clock.systemUTC());
         EdgeServer server;
         try {
             server = EdgeServer.bind(services);
@@ -54,7 +59,7 @@ public final class Edge implements AutoCloseable {
             kafka.close();
             throw e;
         }
-        Edge edge = new Edge(config, kafka, registry, server);
+        Edge edge = new Edge(config, kafka, registry, server, drain);
         InetSocketAddress address = server.address();
         log.info("Gull edge {} listening on {}:{}", config.edgeId(), address.getHostString(), address.getPort());
         return edge;
@@ -70,9 +75,11 @@ public final class Edge implements AutoCloseable {
     }
 
     /**
-     * Graceful stop: no new connections, no more reading; waits (up to {@code shutdown.timeout-ms}) for Kafka
-     * to acknowledge what was received so those PUBACKs still go out; then tells clients (5.0: DISCONNECT
-     * 0x8B), closes them and the Kafka clients.
+     * Graceful stop, within {@code shutdown.timeout-ms} as a whole: no new connections or sessions, no more
+     * reading (the drain signal keeps every connection paused); waits for Kafka to acknowledge what was
+     * received so those PUBACKs still go out; then tells clients (5.0: DISCONNECT 0x8B), closes them, the
+     * listener and the Kafka clients, each step within what is left of the one deadline
+     * ({@link ShutdownBudget}).
      */
     @Override
     public synchronized void close() {
@@ -80,13 +87,15 @@ public final class Edge implements AutoCloseable {
             return;
         }
         closed = true;
-        log.info("Gull edge {} stopping", config.edgeId());
+        ShutdownBudget budget = new ShutdownBudget(config.shutdownTimeout(), System::nanoTime);
+        log.info("Gull edge {} stopping (at most {} ms)", config.edgeId(), config.shutdownTimeout().toMillis());
+        drain.start();
         server.stopAccepting();
         for (Channel channel : registry.all()) {
             channel.eventLoop().execute(() -> channel.config().setAutoRead(false));
         }
         try {
-            kafka.flushIngress(config.shutdownTimeout());
+            kafka.flushIngress(budget.forKafkaAcks());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("Interrupted while waiting for Kafka acks; closing at once");
@@ -96,12 +105,12 @@ public final class Edge implements AutoCloseable {
             channel.eventLoop().execute(() -> channel.pipeline().fireUserEventTriggered(EdgeEvents.SERVER_SHUTTING_DOWN));
             closing.add(channel.closeFuture());
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long deadline = System.nanoTime() + budget.halfOfRemaining().toNanos();
         for (ChannelFuture closed : closing) {
             closed.awaitUninterruptibly(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
-        server.close();
-        kafka.close();
+        server.close(budget.halfOfRemaining());
+        kafka.close(budget.remaining());
         log.info("Gull edge {} stopped", config.edgeId());
     }
 }

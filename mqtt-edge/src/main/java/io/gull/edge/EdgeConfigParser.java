@@ -23,6 +23,8 @@ public final class EdgeConfigParser {
         key("mqtt.connect-timeout-ms", c -> millis(c.connectTimeout()), "time a socket has to send CONNECT");
         key("mqtt.max-inflight-per-connection", c -> Integer.toString(c.maxInflightPerConnection()),
                 "unacknowledged PUBLISHes per connection before the edge stops reading it");
+        key("mqtt.max-inflight-bytes-per-connection", c -> Integer.toString(c.maxInflightBytesPerConnection()),
+                "payload bytes of one connection waiting for Kafka before the edge stops reading it");
         key("mqtt.io-threads", c -> Integer.toString(c.ioThreads()), "Netty event-loop threads (0 = 2 x cores)");
         key("kafka.bootstrap", c -> c.kafkaBootstrap(), "Kafka bootstrap servers");
         key("kafka.delivery-timeout-ms", c -> millis(c.deliveryTimeout()),
@@ -30,11 +32,15 @@ public final class EdgeConfigParser {
         key("kafka.linger-ms", c -> Integer.toString(c.lingerMs()), "producer batching delay");
         key("kafka.max-pending-sends", c -> Integer.toString(c.maxPendingSends()),
                 "sends waiting for Kafka (all connections) before every socket pauses");
+        key("kafka.max-pending-bytes", c -> Long.toString(c.maxPendingBytes()),
+                "record bytes waiting for Kafka (all connections) before every socket pauses");
+        key("kafka.max-request-size", c -> Integer.toString(c.maxRequestSize()),
+                "producer max.request.size; must be >= mqtt.max-packet-size + " + EdgeConfig.ENVELOPE_OVERHEAD);
         key("kafka.retry-interval-ms", c -> millis(c.kafkaRetryInterval()), "pause between start-up attempts");
         key("auth.timeout-ms", c -> millis(c.authTimeout()), "wait for the auth decision, then server unavailable");
         key("inbox.partitions", c -> Integer.toString(c.inboxPartitions()), "partitions of a new inbox topic");
         key("inbox.retention-ms", c -> millis(c.inboxRetention()), "retention of a new inbox topic");
-        key("shutdown.timeout-ms", c -> millis(c.shutdownTimeout()), "graceful stop: wait for Kafka acks");
+        key("shutdown.timeout-ms", c -> millis(c.shutdownTimeout()), "graceful stop: the whole stop takes at most this");
     }
 
     private EdgeConfigParser() {
@@ -68,11 +74,14 @@ public final class EdgeConfigParser {
                     v.integer("mqtt.max-packet-size"),
                     v.millis("mqtt.connect-timeout-ms"),
                     v.integer("mqtt.max-inflight-per-connection"),
+                    v.integer("mqtt.max-inflight-bytes-per-connection"),
                     v.integer("mqtt.io-threads"),
                     v.string("kafka.bootstrap"),
                     v.millis("kafka.delivery-timeout-ms"),
                     v.integer("kafka.linger-ms"),
                     v.integer("kafka.max-pending-sends"),
+                    v.longValue("kafka.max-pending-bytes"),
+                    v.integer("kafka.max-request-size"),
                     v.millis("kafka.retry-interval-ms"),
                     v.millis("auth.timeout-ms"),
                     v.integer("inbox.partitions"),
@@ -87,7 +96,7 @@ public final class EdgeConfigParser {
     public static String usage() {
         EdgeConfig defaults = EdgeConfig.defaults();
         StringBuilder out = new StringBuilder("Usage: io.gull.edge.EdgeMain [--key=value ...]\nOptions:\n");
-        DEFAULTS.forEach((key, def) -> out.append(String.format("  --%-36s %s (default %s)%n",
+        DEFAULTS.forEach((key, def) -> out.append(String.format("  --%-42s %s (default %s)%n",
                 key + "=", DOCS.get(key), def.apply(defaults))));
         return out.toString();
     }
@@ -120,6 +129,15 @@ public final class EdgeConfigParser {
             String value = string(key);
             try {
                 return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("--" + key + " must be an integer, got '" + value + "'");
+            }
+        }
+
+        long longValue(String key) {
+            String value = string(key);
+            try {
+                return Long.parseLong(value);
             } catch (NumberFormatException e) {
                 throw new ConfigException("--" + key + " must be an integer, got '" + value + "'");
             }

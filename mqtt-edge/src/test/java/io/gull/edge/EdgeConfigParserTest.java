@@ -14,7 +14,12 @@ class EdgeConfigParserTest {
         EdgeConfig config = EdgeConfigParser.parse();
 
         assertThat(config).isEqualTo(EdgeConfig.defaults());
-        assertThat(config.maxPacketSize()).isEqualTo(1024 * 1024);
+        assertThat(config.maxPacketSize()).isEqualTo(1_000_000);
+        assertThat(config.maxRequestSize()).isEqualTo(1_048_576);
+        assertThat(config.maxInflightBytesPerConnection()).isEqualTo(8 * 1024 * 1024);
+        assertThat(config.maxPendingBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(config.producerBufferMemory()).isGreaterThan(config.maxPendingBytes());
+        assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.authTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.inboxTopic()).isEqualTo("gull.edge.edge-1");
     }
@@ -48,6 +53,25 @@ class EdgeConfigParserTest {
                 .hasMessageContaining("edge id");
         assertThatThrownBy(() -> EdgeConfigParser.parse("mqtt.port=1883"))
                 .hasMessageContaining("expected --key=value");
+    }
+
+    @Test
+    void shouldRefuseAMaxPacketSizeKafkaCouldNeverStoreNamingTheOptions() {
+        assertThatThrownBy(() -> EdgeConfigParser.parse("--mqtt.max-packet-size=1048576"))
+                .isInstanceOf(EdgeConfigParser.ConfigException.class)
+                .hasMessageContaining("mqtt.max-packet-size 1048576")
+                .hasMessageContaining("kafka.max-request-size 1048576");
+        assertThat(EdgeMain.run(new String[] {"--mqtt.max-packet-size=1048576"})).isEqualTo(2);
+        assertThat(EdgeConfigParser.parse("--mqtt.max-packet-size=2000000", "--kafka.max-request-size=2001024")
+                .maxPacketSize()).isEqualTo(2_000_000);
+    }
+
+    @Test
+    void shouldSetTheProducerMaxRequestSizeAndBufferMemoryExplicitly() {
+        var props = io.gull.edge.kafka.KafkaClients.producer(EdgeConfigParser.parse("--kafka.max-pending-bytes=1000000"));
+
+        assertThat(props).containsEntry("max.request.size", 1_048_576);
+        assertThat((Long) props.get("buffer.memory")).isGreaterThan(1_000_000L);
     }
 
     @Test

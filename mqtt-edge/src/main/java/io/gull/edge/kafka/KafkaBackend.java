@@ -48,13 +48,14 @@ public final class KafkaBackend implements AutoCloseable {
         InboxConsumer inbox = new InboxConsumer(new KafkaConsumer<>(KafkaClients.inboxConsumer(config)),
                 config.inboxTopic(), message -> dispatch(message, auth));
         try {
-            inbox.start(Duration.ofSeconds(30));
+            inbox.start(Duration.ofSeconds(30)); // closes its consumer when it fails
         } catch (Exception e) {
             auth.close();
             producer.close(Duration.ZERO);
             throw e;
         }
-        return new KafkaBackend(producer, new IngressPublisher(producer, config.maxPendingSends()), auth,
+        return new KafkaBackend(producer,
+                new IngressPublisher(producer, config.maxPendingSends(), config.maxPendingBytes()), auth,
                 new SessionEventPublisher(producer), inbox);
     }
 
@@ -93,18 +94,27 @@ public final class KafkaBackend implements AutoCloseable {
         }
     }
 
-    /** Sends the last session events (at most 2 s), stops the inbox reader and closes the producer. */
+    /** Sends the last session events, stops the inbox reader and closes the producer, within 7 s. */
     @Override
     public void close() {
+        close(Duration.ofSeconds(7));
+    }
+
+    /**
+     * Like {@link #close()}, all within {@code timeout}: a third for the last session events, a third of
+     * what is then left for the inbox reader, the rest for the producer (records it still holds are dropped).
+     */
+    public void close(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            sessions.drain(Duration.ofSeconds(2));
+            sessions.drain(timeout.dividedBy(3));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        inbox.close();
+        inbox.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).dividedBy(3));
         ingress.close();
         auth.close();
         sessions.close();
-        producer.close(Duration.ofSeconds(5));
+        producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 }

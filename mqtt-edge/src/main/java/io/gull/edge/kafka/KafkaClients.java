@@ -31,6 +31,10 @@ public final class KafkaClients {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs);
         // send() runs on the edge's sender threads, never on an event loop; it may wait this long for metadata
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryMs);
+        // explicit, so the start-up check of mqtt.max-packet-size against it holds (EdgeConfig)
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxRequestSize());
+        // above kafka.max-pending-bytes: connections pause before the buffer fills and send() would block
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, config.producerBufferMemory());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return props;

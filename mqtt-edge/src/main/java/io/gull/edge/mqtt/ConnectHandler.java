@@ -34,7 +34,8 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
     /** Packets a client may send behind CONNECT before the CONNACK; more is abuse. */
     private static final int MAX_HELD_PACKETS = 1000;
 
-    private enum State { AWAITING_CONNECT, AUTHENTICATING, DONE }
+    /** CLOSING: the connection was refused or closed before CONNACK; whatever still arrives is dropped. */
+    private enum State { AWAITING_CONNECT, AUTHENTICATING, CLOSING, DONE }
 
     private final ConnectionServices services;
     private final ArrayDeque<Object> held = new ArrayDeque<>();
@@ -46,6 +47,10 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (state == State.CLOSING) {
+            ReferenceCountUtil.release(msg); // packets still in the decoder's buffer when we closed
+            return;
+        }
         if (state == State.AUTHENTICATING) {
             hold(ctx, msg);
             return;
@@ -57,13 +62,13 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         try {
             if (!(msg instanceof MqttMessage message)) {
                 log.warn("Closing {}: unexpected object {} in the pipeline", ctx.channel().remoteAddress(), msg);
-                ctx.close();
+                close(ctx);
             } else if (message.decoderResult().isFailure()) {
                 onInvalidFirstPacket(ctx, message);
             } else if (message.fixedHeader().messageType() != MqttMessageType.CONNECT) {
                 log.info("Closing {}: first packet was {}, not CONNECT (MQTT-3.1.0-1)",
                         ctx.channel().remoteAddress(), message.fixedHeader().messageType());
-                ctx.close();
+                close(ctx);
             } else {
                 onConnect(ctx, (MqttConnectMessage) message);
             }
@@ -77,7 +82,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             log.warn("Closing {}: more than {} packets sent before CONNACK", ctx.channel().remoteAddress(),
                     MAX_HELD_PACKETS);
-            ctx.close();
+            close(ctx);
             return;
         }
         held.addLast(msg);
@@ -92,15 +97,15 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         log.info("Refusing {}: invalid {} packet: {}", ctx.channel().remoteAddress(),
                 isConnect ? "CONNECT" : "first", cause.getMessage());
         if (!isConnect) {
-            ctx.close();
+            close(ctx);
         } else if (cause instanceof MqttUnacceptableProtocolVersionException) {
-            Replies.refuseConnect(ctx.channel(), ConnackCodes.unacceptableProtocolVersion());
+            refuse(ctx, ConnackCodes.unacceptableProtocolVersion());
         } else if (cause instanceof MqttIdentifierRejectedException) {
-            Replies.refuseConnect(ctx.channel(), ConnackCodes.identifierRejected(version));
+            refuse(ctx, ConnackCodes.identifierRejected(version));
         } else if (cause instanceof TooLongFrameException && version == MqttVersion.MQTT_5) {
-            Replies.refuseConnect(ctx.channel(), ConnackCodes.packetTooLarge());
+            refuse(ctx, ConnackCodes.packetTooLarge());
         } else {
-            ctx.close();
+            close(ctx);
         }
     }
 
@@ -112,22 +117,27 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         if (version != MqttVersion.MQTT_3_1_1 && version != MqttVersion.MQTT_5) {
             log.info("Refusing {}: protocol {} is not supported (use MQTT 3.1.1 or 5.0)",
                     ctx.channel().remoteAddress(), version);
-            Replies.refuseConnect(ctx.channel(), ConnackCodes.unacceptableProtocolVersion());
+            refuse(ctx, ConnackCodes.unacceptableProtocolVersion());
             return;
         }
         if (clientId == null || clientId.isEmpty()) {
             log.info("Refusing {}: empty client id; the client id is the device id and is required",
                     ctx.channel().remoteAddress());
-            Replies.refuseConnect(ctx.channel(), ConnackCodes.identifierRejected(version));
+            refuse(ctx, ConnackCodes.identifierRejected(version));
             return;
         }
         if (password == null || (username != null && !username.equals(clientId))) {
             log.info("Refusing client {}: {}", clientId, password == null
                     ? "no password given" : "user name '" + username + "' is not the client id");
-            Replies.refuseConnect(ctx.channel(), ConnackCodes.badCredentials(version));
+            refuse(ctx, ConnackCodes.badCredentials(version));
             return;
         }
-        ClientSession pending = new ClientSession(clientId, null, version,
+        if (services.drain().draining()) {
+            log.info("Refusing client {}: the edge is stopping", clientId);
+            refuse(ctx, ConnackCodes.serverUnavailable(version));
+            return;
+        }
+        ClientSession pending = new ClientSession(UUID.randomUUID().toString(), clientId, null, version,
                 connect.variableHeader().isCleanSession(), connect.variableHeader().keepAliveTimeSeconds());
         state = State.AUTHENTICATING;
         ctx.channel().config().setAutoRead(false);
@@ -158,20 +168,30 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             log.warn("Refusing client {}: no auth decision ({}). Is the device-auth Flink job running and "
                     + "Kafka reachable?", pending.clientId(), error.toString());
             refuse(ctx, ConnackCodes.serverUnavailable(version));
+        } else if (services.drain().draining()) {
+            log.info("Refusing client {}: the edge started stopping while it authenticated", pending.clientId());
+            refuse(ctx, ConnackCodes.serverUnavailable(version));
         } else if (decision.getOutcome() != AuthOutcome.ALLOWED) {
             log.info("Refusing client {}: auth outcome {}", pending.clientId(), decision.getOutcome());
             refuse(ctx, ConnackCodes.refusal(decision.getOutcome(), version));
         } else {
             String tenant = decision.getTenant() == null ? "default" : decision.getTenant();
-            accept(ctx, new ClientSession(pending.clientId(), tenant, version, pending.cleanStart(),
-                    pending.keepAliveSeconds()));
+            accept(ctx, new ClientSession(pending.connectionId(), pending.clientId(), tenant, version,
+                    pending.cleanStart(), pending.keepAliveSeconds()));
         }
     }
 
+    /** Refusing CONNACK, then close; everything the client sent behind its CONNECT is dropped. */
     private void refuse(ChannelHandlerContext ctx, MqttConnectReturnCode code) {
-        state = State.DONE;
+        state = State.CLOSING;
         releaseHeld();
         Replies.refuseConnect(ctx.channel(), code);
+    }
+
+    private void close(ChannelHandlerContext ctx) {
+        state = State.CLOSING;
+        releaseHeld();
+        ctx.close();
     }
 
     private void accept(ChannelHandlerContext ctx, ClientSession session) {
@@ -205,9 +225,9 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         if (evt instanceof IdleStateEvent && state == State.AWAITING_CONNECT) {
             log.info("Closing {}: no CONNECT within {} ms", ctx.channel().remoteAddress(),
                     services.config().connectTimeout().toMillis());
-            ctx.close();
+            close(ctx);
         } else if (evt == EdgeEvents.SERVER_SHUTTING_DOWN) {
-            ctx.close();
+            close(ctx);
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -221,8 +241,10 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.info("Closing {} before CONNACK: {}", ctx.channel().remoteAddress(), cause.toString());
-        ctx.close();
+        if (state != State.CLOSING) {
+            log.info("Closing {} before CONNACK: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        close(ctx);
     }
 
     private void releaseHeld() {

@@ -136,9 +136,17 @@ public final class EdgeServer implements AutoCloseable {
     /** Stops every event loop, closing whatever connections are left. */
     @Override
     public void close() {
+        close(Duration.ofSeconds(5));
+    }
+
+    /** Like {@link #close()}, waiting at most {@code timeout} for the event loops to end. */
+    public void close(Duration timeout) {
         stopAccepting();
-        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(Duration.ofSeconds(5).toMillis());
-        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(Duration.ofSeconds(5).toMillis());
+        long millis = Math.max(1, timeout.toMillis());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        workerGroup.shutdownGracefully(0, millis, TimeUnit.MILLISECONDS).awaitUninterruptibly(millis);
+        long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        bossGroup.shutdownGracefully(0, left, TimeUnit.MILLISECONDS).awaitUninterruptibly(left);
         log.debug("MQTT listener closed");
     }
 }

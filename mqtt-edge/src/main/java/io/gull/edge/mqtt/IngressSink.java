@@ -6,7 +6,9 @@ import io.gull.schemas.avro.Publish;
 
 /**
  * Where received PUBLISHes go (the Kafka implementation produces them to {@code gull.ingress}). The stage
- * completes once the record is durably stored (acks=all), or exceptionally when it finally could not be.
+ * completes once the record is durably stored (acks=all), or exceptionally when it finally could not be:
+ * with an {@link IngressRejectedException} when it never will be (resending cannot help), with anything
+ * else when it was not stored this time.
  * Implementations must never block the caller, which is a Netty event loop.
  */
 public interface IngressSink {

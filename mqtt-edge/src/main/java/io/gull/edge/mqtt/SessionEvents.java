@@ -26,6 +26,7 @@ final class SessionEvents {
         return SessionEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setType(type)
+                .setConnectionId(session.connectionId())
                 .setClientId(session.clientId())
                 .setEdgeId(edgeId)
                 .setProtocolVersion(session.version().protocolLevel())

@@ -153,20 +153,35 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         closeReason = "Kafka did not store a PUBLISH: " + error;
-        log.warn("Closing client {} without PUBACK ({}); it will resend after reconnecting. Check that Kafka at {} "
-                + "is up.", session.clientId(), error.toString(), services.config().kafkaBootstrap());
+        if (error instanceof IngressRejectedException rejected) {
+            log.warn("Closing client {} without PUBACK: Kafka refuses its PUBLISH for good ({}). MQTT 3.1.1 cannot "
+                    + "tell the client, which will resend it after reconnecting; fix the device or raise "
+                    + "--mqtt.max-packet-size / --kafka.max-request-size.", session.clientId(),
+                    rejected.getCause());
+        } else {
+            log.warn("Closing client {} without PUBACK after the PUBACKs before it ({}); it will resend after "
+                    + "reconnecting. Kafka at {} may be unreachable.", session.clientId(), error.toString(),
+                    services.config().kafkaBootstrap());
+        }
         Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.UNSPECIFIED_ERROR);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
+        if (evt instanceof IdleStateEvent && !ctx.channel().config().isAutoRead()) {
+            // the edge itself stopped reading (backpressure): the client's packets sit unread, it is not idle;
+            // the ReadGate restarts the timer when reading resumes
+            log.trace("Ignoring keep-alive expiry of client {} while the edge does not read", session.clientId());
+        } else if (evt instanceof IdleStateEvent) {
             violation(ctx, MqttReasonCodes.Disconnect.KEEP_ALIVE_TIMEOUT,
                     "nothing received for 1.5 x keep-alive " + session.keepAliveSeconds() + " s (MQTT-3.1.2-24)");
         } else if (evt == EdgeEvents.SESSION_TAKEN_OVER) {
             closeReason = "session taken over by a newer connection";
             Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.SESSION_TAKEN_OVER);
         } else if (evt == EdgeEvents.SERVER_SHUTTING_DOWN) {
+            if (closeReason != null) {
+                return;
+            }
             closeReason = "edge shutting down";
             Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN);
         } else {

@@ -203,6 +203,45 @@ class EdgeIntegrationTest {
         client.close();
     }
 
+    @Test
+    void shouldAnswerPubackErrorInsteadOfDroppingTheConnectionWhenKafkaRefusesTheRecordAsTooLarge()
+            throws Exception {
+        // the topic is in the packet once but in the record twice (key and envelope): within
+        // mqtt.max-packet-size, still beyond kafka.max-request-size
+        EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-5", "--mqtt.host=127.0.0.1",
+                "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap(), "--mqtt.max-packet-size=10000",
+                "--kafka.max-request-size=11024");
+        try (Edge smallEdge = Edge.start(config)) {
+            var client = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(
+                    "tcp://127.0.0.1:" + smallEdge.mqttAddress().getPort(), "dev-big",
+                    new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setUserName("dev-big");
+            options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+            client.connect(options).waitForCompletion(10_000);
+            MqttMessage big = new MqttMessage(new byte[4900]);
+            big.setQos(1);
+
+            var token = client.publish("t/" + "x".repeat(5000), big);
+            int reason;
+            try {
+                token.waitForCompletion(30_000);
+                reason = token.getReasonCodes()[0];
+            } catch (MqttException e) {
+                reason = e.getReasonCode();
+            }
+
+            assertThat(reason).isEqualTo(0x83);
+            assertThat(client.isConnected()).as("no resend loop: the connection stays").isTrue();
+            MqttMessage small = new MqttMessage("ok".getBytes(StandardCharsets.UTF_8));
+            small.setQos(1);
+            client.publish("devices/dev-big/ok", small).waitForCompletion(30_000);
+            assertThat(awaitIngress(p -> p.getClientId().equals("dev-big")).getTopic()).isEqualTo("devices/dev-big/ok");
+            client.disconnect().waitForCompletion(10_000);
+            client.close();
+        }
+    }
+
     private static Publish awaitIngress(java.util.function.Predicate<Publish> match) {
         List<Publish> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(Topics.INGRESS)) {

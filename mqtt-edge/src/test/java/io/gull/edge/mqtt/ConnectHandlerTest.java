@@ -215,6 +215,63 @@ class ConnectHandlerTest {
         assertThat(registry.find("dev1")).contains(newer.server);
     }
 
+    @Test
+    void shouldRefuseASessionWhoseAuthEndsWhileTheEdgeDrains() {
+        EmbeddedMqtt v3 = new EmbeddedMqtt();
+        EmbeddedMqtt v5 = new EmbeddedMqtt();
+        v3.send(connect(MqttVersion.MQTT_3_1_1, "dev1", "dev1", "pw"));
+        v5.send(connect(MqttVersion.MQTT_5, "dev2", null, "pw"));
+
+        v3.drain.start();
+        v5.drain.start();
+        v3.auth.last().answer(AuthOutcome.ALLOWED, "acme");
+        v5.auth.last().answer(AuthOutcome.ALLOWED, "acme");
+
+        assertThat(connAckCode(v3)).isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
+        assertThat(connAckCode(v5)).isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5);
+        assertThat(v3.server.isActive()).isFalse();
+        assertThat(v3.server.config().isAutoRead()).as("reading was not re-enabled").isFalse();
+        assertThat(v3.registry.find("dev1")).isEmpty();
+        assertThat(v3.sessionEvents.events).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAConnectArrivingWhileTheEdgeDrainsWithoutAskingTheAuthJob() {
+        EmbeddedMqtt mqtt = new EmbeddedMqtt();
+        mqtt.drain.start();
+
+        mqtt.send(connect(MqttVersion.MQTT_5, "dev1", null, "pw"));
+
+        assertThat(connAckCode(mqtt)).isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5);
+        assertThat(mqtt.auth.calls).isEmpty();
+    }
+
+    @Test
+    void shouldLogTheHeldPacketLimitOnceAndDropWhatArrivesAfterTheClose() {
+        EmbeddedMqtt mqtt = new EmbeddedMqtt();
+        mqtt.send(connect(MqttVersion.MQTT_3_1_1, "dev1", "dev1", "pw"));
+        io.netty.buffer.ByteBuf wire = io.netty.buffer.Unpooled.buffer();
+        io.netty.channel.embedded.EmbeddedChannel encoder =
+                new io.netty.channel.embedded.EmbeddedChannel(io.netty.handler.codec.mqtt.MqttEncoder.INSTANCE);
+        for (int i = 1; i <= 1005; i++) { // one read: the decoder passes on all of it even after the close
+            encoder.writeOutbound(publish("t", MqttQoS.AT_LEAST_ONCE, i, "payload"));
+            io.netty.buffer.ByteBuf packet = encoder.readOutbound();
+            wire.writeBytes(packet);
+            packet.release();
+        }
+        wire.retain(); // ours, to see whether the edge kept slices of it
+
+        try (LogCapture log = new LogCapture(ConnectHandler.class)) {
+            mqtt.server.writeInbound(wire);
+            mqtt.runTasks();
+
+            assertThat(log.warnings()).filteredOn(w -> w.contains("packets sent before CONNACK")).hasSize(1);
+        }
+        assertThat(mqtt.server.isActive()).isFalse();
+        assertThat(wire.refCnt()).as("no held packet leaked").isEqualTo(1);
+        wire.release();
+    }
+
     static MqttConnectReturnCode connAckCode(EmbeddedMqtt mqtt) {
         MqttMessage message = single(mqtt.received());
         assertThat(message).isInstanceOf(MqttConnAckMessage.class);

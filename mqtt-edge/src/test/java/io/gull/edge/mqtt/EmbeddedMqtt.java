@@ -27,6 +27,7 @@ final class EmbeddedMqtt {
     final RecordingIngress ingress;
     final RecordingSessionEvents sessionEvents;
     final ClientRegistry registry;
+    final DrainSignal drain = new DrainSignal();
     final EdgeConfig config;
     final EmbeddedChannel server;
     private final EmbeddedChannel client;
@@ -44,7 +45,7 @@ final class EmbeddedMqtt {
         this.registry = registry;
         this.config = EdgeConfigParser.parse(args);
         ConnectionServices services = new ConnectionServices(config, auth, ingress, events, registry,
-                Clock.systemUTC());
+                drain, Clock.systemUTC());
         this.server = new EmbeddedChannel();
         this.server.freezeTime();
         EdgeServer.configure(server.pipeline(), services);

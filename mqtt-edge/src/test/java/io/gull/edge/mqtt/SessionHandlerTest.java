@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -220,6 +221,132 @@ class SessionHandlerTest {
         assertThat(mqtt.sessionEvents.events).extracting(e -> e.getType())
                 .containsExactly(SessionEventType.CONNECTED, SessionEventType.DISCONNECTED);
         assertThat(mqtt.registry.find("dev1")).isEmpty();
+    }
+
+    @Test
+    void shouldKeepReadingPausedAndPubackWhatKafkaStoredWhileTheEdgeDrains() {
+        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_5);
+        mqtt.send(publish("a", MqttQoS.AT_LEAST_ONCE, 1, "A"));
+        mqtt.send(publish("b", MqttQoS.AT_LEAST_ONCE, 2, "B"));
+        mqtt.send(publish("c", MqttQoS.AT_LEAST_ONCE, 3, "C"));
+
+        mqtt.drain.start();
+        mqtt.server.config().setAutoRead(false); // what Edge.close() does
+        mqtt.ingress.sends.get(0).stored().complete(null);
+        assertThat(packetIdsOfPubacks(mqtt.received())).containsExactly(1);
+        assertThat(mqtt.server.config().isAutoRead()).as("a Kafka ack must not resume reading").isFalse();
+
+        mqtt.send(publish("d", MqttQoS.AT_LEAST_ONCE, 4, "D")); // was still in the decoder's buffer
+        mqtt.ingress.sends.get(3).stored().completeExceptionally(new IllegalStateException("the edge is stopping"));
+        mqtt.ingress.sends.get(1).stored().complete(null);
+        mqtt.ingress.sends.get(2).stored().complete(null);
+
+        assertThat(mqtt.received()).extracting(m -> m.fixedHeader().messageType())
+                .containsExactly(MqttMessageType.PUBACK, MqttMessageType.PUBACK, MqttMessageType.DISCONNECT);
+        assertThat(mqtt.server.isActive()).as("closed after the PUBACKs before the failed PUBLISH").isFalse();
+    }
+
+    @Test
+    void shouldPubackThePublishesBeforeAFailedOneAndThenClose() {
+        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_3_1_1);
+        mqtt.send(publish("a", MqttQoS.AT_LEAST_ONCE, 1, "A"));
+        mqtt.send(publish("b", MqttQoS.AT_LEAST_ONCE, 2, "B"));
+        mqtt.send(publish("c", MqttQoS.AT_LEAST_ONCE, 3, "C"));
+
+        mqtt.ingress.sends.get(1).stored().completeExceptionally(new TimeoutException("delivery timeout"));
+        mqtt.runTasks();
+        assertThat(mqtt.server.isActive()).as("A is not answered yet").isTrue();
+        assertThat(mqtt.server.config().isAutoRead()).as("a doomed connection is not read").isFalse();
+        mqtt.ingress.sends.get(2).stored().complete(null);
+        mqtt.ingress.sends.get(0).stored().complete(null);
+
+        assertThat(packetIdsOfPubacks(mqtt.received())).containsExactly(1);
+        assertThat(mqtt.server.isActive()).isFalse();
+    }
+
+    @Test
+    void shouldAnswerPuback0x83WhenKafkaRefusesARecordAsTooLargeOnMqtt5() {
+        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_5);
+        mqtt.send(publish("a", MqttQoS.AT_LEAST_ONCE, 1, "big"));
+        mqtt.send(publish("b", MqttQoS.AT_LEAST_ONCE, 2, "odd"));
+        mqtt.send(publish("c", MqttQoS.AT_LEAST_ONCE, 3, "fine"));
+
+        mqtt.ingress.sends.get(0).stored().completeExceptionally(
+                new IngressRejectedException(true, new RecordTooLargeException("1100000 bytes")));
+        mqtt.ingress.sends.get(1).stored().completeExceptionally(
+                new IngressRejectedException(false, new org.apache.kafka.common.InvalidRecordException("bad")));
+        mqtt.ingress.sends.get(2).stored().complete(null);
+
+        List<MqttMessage> acks = mqtt.received();
+        assertThat(packetIdsOfPubacks(acks)).containsExactly(1, 2, 3);
+        assertThat(acks).extracting(m -> ((MqttPubReplyMessageVariableHeader) m.variableHeader()).reasonCode())
+                .containsExactly((byte) 0x83, (byte) 0x80, (byte) 0x00);
+        assertThat(mqtt.server.isActive()).isTrue();
+    }
+
+    @Test
+    void shouldCloseWithoutPubackWhenKafkaRefusesARecordOnMqtt311() {
+        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_3_1_1);
+        mqtt.send(publish("a", MqttQoS.AT_LEAST_ONCE, 1, "big"));
+
+        mqtt.ingress.sends.get(0).stored().completeExceptionally(
+                new IngressRejectedException(true, new RecordTooLargeException("1100000 bytes")));
+
+        assertThat(mqtt.received()).isEmpty();
+        assertThat(mqtt.server.isActive()).isFalse();
+    }
+
+    @Test
+    void shouldStopReadingWhileTooManyBytesWaitForKafka() {
+        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_3_1_1, "--mqtt.max-inflight-bytes-per-connection=1000");
+
+        mqtt.send(publish("a", MqttQoS.AT_LEAST_ONCE, 1, "x".repeat(600)));
+        assertThat(mqtt.server.config().isAutoRead()).isTrue();
+        mqtt.send(publish("a", MqttQoS.AT_LEAST_ONCE, 2, "x".repeat(600)));
+        assertThat(mqtt.server.config().isAutoRead()).as("1200 bytes in flight").isFalse();
+
+        mqtt.ingress.sends.get(0).stored().complete(null);
+        mqtt.runTasks();
+        assertThat(mqtt.server.config().isAutoRead()).as("600 bytes: not below half yet").isFalse();
+        mqtt.ingress.sends.get(1).stored().complete(null);
+        mqtt.runTasks();
+
+        assertThat(mqtt.server.config().isAutoRead()).isTrue();
+        assertThat(packetIdsOfPubacks(mqtt.received())).containsExactly(1, 2);
+    }
+
+    @Test
+    void shouldNotCountKeepAliveTimeWhileTheEdgeItselfPausedReading() {
+        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_5, "--mqtt.max-inflight-per-connection=1"); // keep-alive 60 s
+        mqtt.send(publish("a", MqttQoS.AT_LEAST_ONCE, 1, "1"));
+        assertThat(mqtt.server.config().isAutoRead()).isFalse();
+
+        mqtt.server.advanceTimeBy(100, TimeUnit.SECONDS); // Kafka is slow; the client's PINGREQs sit unread
+        mqtt.server.runScheduledPendingTasks();
+        assertThat(mqtt.server.isActive()).isTrue();
+        mqtt.ingress.sends.get(0).stored().complete(null);
+        assertThat(packetIdsOfPubacks(mqtt.received())).containsExactly(1);
+        mqtt.server.advanceTimeBy(80, TimeUnit.SECONDS);
+        mqtt.server.runScheduledPendingTasks();
+        assertThat(mqtt.server.isActive()).as("the timer restarted when reading resumed").isTrue();
+        mqtt.server.advanceTimeBy(11, TimeUnit.SECONDS);
+        mqtt.server.runScheduledPendingTasks();
+
+        assertThat(disconnectReason(single(mqtt.received()))).isEqualTo((byte) 0x8D);
+    }
+
+    @Test
+    void shouldReportTheSameConnectionIdOnConnectedAndDisconnected() {
+        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_3_1_1);
+
+        mqtt.server.close();
+
+        assertThat(mqtt.sessionEvents.events).hasSize(2);
+        String connectionId = mqtt.sessionEvents.events.get(0).getConnectionId();
+        assertThat(connectionId).isNotBlank();
+        assertThat(mqtt.sessionEvents.events.get(1).getConnectionId()).isEqualTo(connectionId);
+        EmbeddedMqtt again = connected(MqttVersion.MQTT_3_1_1);
+        assertThat(again.sessionEvents.events.get(0).getConnectionId()).isNotEqualTo(connectionId);
     }
 
     /** A QoS 0 PUBLISH with payload "1", encoded by hand: Netty's encoder refuses wildcard topic names. */
