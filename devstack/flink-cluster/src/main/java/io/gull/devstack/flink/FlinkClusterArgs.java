@@ -1,9 +1,10 @@
 package io.gull.devstack.flink;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Command line of {@link FlinkClusterMain}.
@@ -17,58 +18,38 @@ record FlinkClusterArgs(Path dataDir, int restPort, String bindHost, int slots) 
 
     static final String USAGE = "usage: FlinkClusterMain --data-dir DIR [--rest-port 8081] [--bind-host 127.0.0.1]"
             + " [--slots 4]";
-    private static final Set<String> KNOWN = Set.of("data-dir", "rest-port", "bind-host", "slots");
 
-    /** Accepts {@code --key value} and {@code --key=value}. */
-    static FlinkClusterArgs parse(String[] args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            String key;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                key = arg.substring(2, eq);
-                value = arg.substring(eq + 1);
-            } else {
-                key = arg.substring(2);
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value for --" + key);
-                }
-                value = args[++i];
-            }
-            if (!KNOWN.contains(key)) {
-                throw new IllegalArgumentException("unknown option --" + key);
-            }
-            values.put(key, value);
-        }
-        String dataDir = values.get("data-dir");
-        if (dataDir == null || dataDir.isBlank()) {
-            throw new IllegalArgumentException("--data-dir is required");
-        }
-        return new FlinkClusterArgs(
-                Path.of(dataDir).toAbsolutePath(),
-                integer(values, "rest-port", 8081, 1, 65535),
-                values.getOrDefault("bind-host", "127.0.0.1"),
-                integer(values, "slots", 4, 1, 256));
+    FlinkClusterArgs {
+        requireRange("--rest-port", restPort, 1, 65535);
+        requireRange("--slots", slots, 1, 256);
     }
 
-    private static int integer(Map<String, String> values, String key, int fallback, int min, int max) {
-        String raw = values.get(key);
-        if (raw == null) {
-            return fallback;
-        }
+    @Command(name = "FlinkClusterMain")
+    static final class Options {
+        @Option(names = "--data-dir", required = true)
+        Path dataDir;
+        @Option(names = "--rest-port", defaultValue = "8081")
+        int restPort;
+        @Option(names = "--bind-host", defaultValue = "127.0.0.1")
+        String bindHost;
+        @Option(names = "--slots", defaultValue = "4")
+        int slots;
+    }
+
+    /** Accepts {@code --key value} and {@code --key=value}; throws IllegalArgumentException naming a bad option. */
+    static FlinkClusterArgs parse(String[] args) {
+        Options options = new Options();
         try {
-            int value = Integer.parseInt(raw.trim());
-            if (value < min || value > max) {
-                throw new IllegalArgumentException("--" + key + " must be between " + min + " and " + max + ", got " + raw);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " must be a number, got '" + raw + "'", e);
+            new CommandLine(options).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new FlinkClusterArgs(options.dataDir.toAbsolutePath(), options.restPort, options.bindHost, options.slots);
+    }
+
+    private static void requireRange(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", got " + value);
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.gull.devstack.kafka;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Command line of {@link KafkaServerMain}.
@@ -18,69 +19,45 @@ record KafkaServerArgs(Path dataDir, String host, int port, int controllerPort, 
 
     static final String USAGE = "usage: KafkaServerMain --data-dir DIR [--host 127.0.0.1] [--port 9092]"
             + " [--controller-port 9093] [--node-id 1]";
-    private static final Set<String> KNOWN = Set.of("data-dir", "host", "port", "controller-port", "node-id");
 
     KafkaServerArgs {
+        requireRange("--port", port, 1, 65535);
+        requireRange("--controller-port", controllerPort, 1, 65535);
+        requireRange("--node-id", nodeId, 0, Integer.MAX_VALUE);
         if (port == controllerPort) {
             throw new IllegalArgumentException("--port and --controller-port must differ, both are " + port);
         }
     }
 
-    /** Accepts {@code --key value} and {@code --key=value}. */
+    @Command(name = "KafkaServerMain")
+    static final class Options {
+        @Option(names = "--data-dir", required = true)
+        Path dataDir;
+        @Option(names = "--host", defaultValue = "127.0.0.1")
+        String host;
+        @Option(names = "--port", defaultValue = "9092")
+        int port;
+        @Option(names = "--controller-port", defaultValue = "9093")
+        int controllerPort;
+        @Option(names = "--node-id", defaultValue = "1")
+        int nodeId;
+    }
+
+    /** Accepts {@code --key value} and {@code --key=value}; throws IllegalArgumentException naming a bad option. */
     static KafkaServerArgs parse(String[] args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            String key;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                key = arg.substring(2, eq);
-                value = arg.substring(eq + 1);
-            } else {
-                key = arg.substring(2);
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("missing value for --" + key);
-                }
-                value = args[++i];
-            }
-            if (!KNOWN.contains(key)) {
-                throw new IllegalArgumentException("unknown option --" + key);
-            }
-            values.put(key, value);
-        }
-        String dataDir = values.get("data-dir");
-        if (dataDir == null || dataDir.isBlank()) {
-            throw new IllegalArgumentException("--data-dir is required");
-        }
-        return new KafkaServerArgs(
-                Path.of(dataDir).toAbsolutePath(),
-                values.getOrDefault("host", "127.0.0.1"),
-                port(values, "port", 9092),
-                port(values, "controller-port", 9093),
-                integer(values, "node-id", 1, 0, Integer.MAX_VALUE));
-    }
-
-    private static int port(Map<String, String> values, String key, int fallback) {
-        return integer(values, key, fallback, 1, 65535);
-    }
-
-    private static int integer(Map<String, String> values, String key, int fallback, int min, int max) {
-        String raw = values.get(key);
-        if (raw == null) {
-            return fallback;
-        }
+        Options options = new Options();
         try {
-            int value = Integer.parseInt(raw.trim());
-            if (value < min || value > max) {
-                throw new IllegalArgumentException("--" + key + " must be between " + min + " and " + max + ", got " + raw);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " must be a number, got '" + raw + "'", e);
+            new CommandLine(options).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new KafkaServerArgs(options.dataDir.toAbsolutePath(), options.host, options.port,
+                options.controllerPort, options.nodeId);
+    }
+
+    private static void requireRange(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", got " + value);
         }
     }
 }
