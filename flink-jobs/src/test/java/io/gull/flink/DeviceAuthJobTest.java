@@ -68,6 +68,7 @@ class DeviceAuthJobTest {
         // then
         assertThat(kafka.topicConfig(Topics.DEVICES, "cleanup.policy")).isEqualTo("compact");
         assertThat(kafka.topicConfig(Topics.AUTH_REQUESTS, "cleanup.policy")).isEqualTo("delete");
+        assertThat(kafka.topicConfig(Topics.AUTH_REQUESTS, "retention.ms")).isEqualTo("3600000");
         assertThat(kafka.topicConfig(Topics.DEADLETTER, "cleanup.policy")).isEqualTo("delete");
     }
 

@@ -2,6 +2,7 @@ package io.gull.devstack;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,27 +11,18 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-import io.gull.schemas.Topics;
+import io.gull.schemas.TopicSpec;
 
 /** Creates Gull's topics that do not exist yet; existing topics are left as they are. */
 final class TopicsInitializer {
 
-    static final long AUTH_REQUESTS_RETENTION_MS = 3_600_000L;
-
-    /** Gull's shared topics with their partition counts; the edges create their own inboxes. */
-    static final List<NewTopic> TOPICS = List.of(
-            new NewTopic(Topics.INGRESS, 4, (short) 1),
-            new NewTopic(Topics.SESSIONS, 4, (short) 1),
-            // requests carry the device's password and matter for seconds only: keep them an hour at most
-            new NewTopic(Topics.AUTH_REQUESTS, 4, (short) 1)
-                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(AUTH_REQUESTS_RETENTION_MS))),
-            new NewTopic(Topics.DEVICES, 4, (short) 1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-            new NewTopic(Topics.COMMANDS, 4, (short) 1),
-            new NewTopic(Topics.DEADLETTER, 1, (short) 1));
+    /** Gull's shared topics as {@link TopicSpec#SHARED} describes them; the edges create their own inboxes. */
+    static final List<NewTopic> TOPICS = TopicSpec.SHARED.stream()
+            .map(spec -> new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty())
+                    .configs(spec.configs()))
+            .collect(Collectors.toList());
 
     private final String bootstrap;
 

@@ -16,11 +16,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.gull.schemas.TopicSpec;
 import io.gull.schemas.Topics;
 
 /**
- * Creates the topics a job reads or writes if they are missing (never changes existing ones), with the broker's
- * default partition count and replication, and {@code cleanup.policy=compact} for the device registry. A Kafka
+ * Creates the topics a job reads or writes if they are missing (never changes existing ones), as {@link TopicSpec}
+ * describes them (partitions, configs such as the compacted device registry), with the broker's default replication. A Kafka
  * source fails on a topic that does not exist, so a job submitted before any producer created its topics would
  * otherwise restart in a loop.
  */
@@ -40,8 +41,8 @@ public final class TopicSetup {
     }
 
     static NewTopic newTopic(String name) {
-        NewTopic topic = new NewTopic(name, Optional.empty(), Optional.empty());
-        return Topics.DEVICES.equals(name) ? topic.configs(Map.of("cleanup.policy", "compact")) : topic;
+        TopicSpec spec = TopicSpec.of(name);
+        return new NewTopic(name, Optional.of(spec.partitions()), Optional.empty()).configs(spec.configs());
     }
 
     private static void ensure(String bootstrap, List<String> names) {

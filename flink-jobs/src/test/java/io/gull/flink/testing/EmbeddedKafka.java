@@ -2,6 +2,7 @@ package io.gull.flink.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -73,11 +74,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** Commits {@code offset} for {@code group} on partition 0 of {@code topic}, as if it had consumed up to it. */
+    /** Commits {@code offset} for {@code group} on every partition of {@code topic}, as if it had consumed up to it. */
     public void commitOffset(String group, String topic, long offset) throws Exception {
         try (Admin admin = cluster.admin()) {
-            admin.alterConsumerGroupOffsets(group,
-                    Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(offset))).all().get();
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (int partition = 0; partition < partitions; partition++) {
+                offsets.put(new TopicPartition(topic, partition), new OffsetAndMetadata(offset));
+            }
+            admin.alterConsumerGroupOffsets(group, offsets).all().get();
         }
     }
 
