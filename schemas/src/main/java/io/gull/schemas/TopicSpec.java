@@ -16,6 +16,9 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
     /** Auth requests carry the device's password and matter for seconds only: kept an hour at most. */
     public static final long AUTH_REQUESTS_RETENTION_MS = 3_600_000L;
 
+    /** Heartbeats matter for seconds; an hour is plenty to look back on. */
+    public static final long EDGE_HEARTBEATS_RETENTION_MS = 3_600_000L;
+
     /** Gull's shared topics; each edge creates its own inbox. */
     public static final List<TopicSpec> SHARED = List.of(
             new TopicSpec(Topics.INGRESS, 4, Map.of()),
@@ -24,7 +27,8 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
                     Map.of("retention.ms", String.valueOf(AUTH_REQUESTS_RETENTION_MS))),
             new TopicSpec(Topics.DEVICES, 4, Map.of("cleanup.policy", "compact")),
             new TopicSpec(Topics.COMMANDS, 4, Map.of()),
-            new TopicSpec(Topics.DEADLETTER, 1, Map.of()));
+            new TopicSpec(Topics.DEADLETTER, 1, Map.of()),
+            new TopicSpec(Topics.EDGES, 1, Map.of("retention.ms", String.valueOf(EDGE_HEARTBEATS_RETENTION_MS))));
 
     public TopicSpec {
         configs = Map.copyOf(configs);

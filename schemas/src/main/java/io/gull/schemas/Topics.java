@@ -2,7 +2,7 @@ package io.gull.schemas;
 
 /** Names of Gull's Kafka topics. They are part of the public contract (see README). */
 public final class Topics {
-    /** Every PUBLISH from a device. Key: MQTT topic. Value: {@code Publish}. */
+    /** Every PUBLISH from a device. Key: clientId (0.1.0 edges: MQTT topic). Value: {@code Publish}. */
     public static final String INGRESS = "gull.ingress";
     /** Session changes seen by edges. Key: clientId. Value: {@code SessionEvent}. */
     public static final String SESSIONS = "gull.sessions";
@@ -10,17 +10,19 @@ public final class Topics {
     public static final String AUTH_REQUESTS = "gull.auth.requests";
     /** Compacted device registry. Key: deviceId. Value: {@code DeviceRecord}, null deletes. */
     public static final String DEVICES = "gull.devices";
-    /** Cloud-to-device commands. Key: deviceId. */
+    /** Cloud-to-device commands. Key: deviceId. Value: {@code Command}. */
     public static final String COMMANDS = "gull.commands";
     /** Records that could not be processed, with the reason in a header. */
     public static final String DEADLETTER = "gull.deadletter";
+    /** Edge heartbeats (liveness, edge id in use). Key: edgeId. Value: {@code EdgeHeartbeat}. */
+    public static final String EDGES = "gull.edges";
     /** Prefix of the per-edge inboxes. */
     public static final String EDGE_INBOX_PREFIX = "gull.edge.";
 
     private Topics() {
     }
 
-    /** The inbox topic of one edge: auth decisions (and later deliveries, takeover kicks). */
+    /** The inbox topic of one edge: auth decisions, deliveries, takeover kicks. */
     public static String edgeInbox(String edgeId) {
         if (edgeId == null || !edgeId.matches("[A-Za-z0-9._-]{1,200}")) {
             throw new IllegalArgumentException(
