@@ -24,7 +24,9 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
             new TopicSpec(Topics.INGRESS, 4, Map.of()),
             new TopicSpec(Topics.SESSIONS, 4, Map.of()),
             new TopicSpec(Topics.AUTH_REQUESTS, 4,
-                    Map.of("retention.ms", String.valueOf(AUTH_REQUESTS_RETENTION_MS))),
+                    Map.of("retention.ms", String.valueOf(AUTH_REQUESTS_RETENTION_MS),
+                            // the job judges a request's age by the broker's clock, never the edge's
+                            "message.timestamp.type", "LogAppendTime")),
             new TopicSpec(Topics.DEVICES, 4, Map.of("cleanup.policy", "compact")),
             new TopicSpec(Topics.COMMANDS, 4, Map.of()),
             new TopicSpec(Topics.DEADLETTER, 1, Map.of()),

@@ -3,6 +3,7 @@ package io.gull.flink.routing;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 import io.gull.flink.auth.EdgeReply;
+import io.gull.schemas.avro.Command;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
 
@@ -24,11 +25,12 @@ public final class Routing {
      * @param retainedRequests retained messages wanted by new subscriptions, from the sessions operator
      * @param presence         where each session is connected, from the sessions operator
      * @param acks             SessionEvents of type ACKED, straight from gull.sessions
+     * @param commands         cloud-to-device commands from gull.commands, already decoded
      * @return the deliveries, each for one edge's inbox
      */
     public static DataStream<EdgeReply> build(DataStream<Publish> publishes, DataStream<SubscriptionChange> subscriptions,
             DataStream<RetainedRequest> retainedRequests, DataStream<Presence> presence, DataStream<SessionEvent> acks,
-            RoutingConfig config) {
+            DataStream<Command> commands, RoutingConfig config) {
         throw new UnsupportedOperationException("routing is being written");
     }
 }
