@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import io.gull.schemas.avro.AuthDecision;
 import io.gull.schemas.avro.AuthOutcome;
+import io.gull.schemas.avro.Command;
+import io.gull.schemas.avro.EdgeHeartbeat;
 import io.gull.schemas.avro.EdgeMessage;
+import io.gull.schemas.avro.EdgeState;
 import io.gull.schemas.avro.Publish;
 
 class AvroCodecTest {
@@ -53,6 +56,28 @@ class AvroCodecTest {
         assertThatThrownBy(() -> Codecs.PUBLISH.decode(edgeMessage))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessageContaining("io.gull.schemas.avro.Publish");
+    }
+
+    @Test
+    void shouldRoundTripACommandAndAnEdgeHeartbeat() {
+        Command command = Command.newBuilder().setCommandId("c-1").setDeviceId("dev1").setTopic("cmd/reboot")
+                .setPayload(ByteBuffer.wrap(new byte[] {1})).setCreatedAt(Instant.EPOCH).build();
+        EdgeHeartbeat heartbeat = EdgeHeartbeat.newBuilder().setEdgeId("edge-1").setIncarnation("i-1")
+                .setState(EdgeState.RUNNING).setAt(Instant.EPOCH).build();
+
+        assertThat(Codecs.COMMAND.decode(Codecs.COMMAND.encode(command))).isEqualTo(command);
+        assertThat(Codecs.EDGE_HEARTBEAT.decode(Codecs.EDGE_HEARTBEAT.encode(heartbeat))).isEqualTo(heartbeat);
+    }
+
+    @Test
+    void shouldSayThatBytesOfAnUnknownSchemaMayComeFromANewerRelease() {
+        byte[] command = Codecs.COMMAND.encode(Command.newBuilder().setCommandId("c-1").setDeviceId("dev1")
+                .setTopic("t").setPayload(ByteBuffer.allocate(0)).setCreatedAt(Instant.EPOCH).build());
+
+        assertThatThrownBy(() -> Codecs.EDGE_HEARTBEAT.decode(command))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("io.gull.schemas.avro.EdgeHeartbeat")
+                .hasMessageContaining("written by a newer release? upgrade readers first");
     }
 
     @Test
