@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.gull.flink.routing.RoutingConfig;
+import io.gull.flink.session.SessionConfig;
+
 /**
  * The program arguments shared by Gull's Flink jobs. Every option has a default; each is given as
  * {@code --name value} or {@code --name=value}.
@@ -24,7 +27,14 @@ import java.util.function.Function;
  *                               waits for its registration before UNKNOWN_DEVICE is answered (default 1000)
  * @param maxAuthRequestAge      {@code --auth.max-request-age-ms}: auth requests older than this (by their requestedAt)
  *                               are dropped unanswered, the edge having given up on them (default 10000, the
- *                               edge's auth timeout)
+ *                               edge's auth timeout); a request's own timeoutMs lowers it
+ * @param deliveryMaxInflight    {@code --delivery.max-inflight}: QoS 1/2 deliveries per session sent and not yet
+ *                               acknowledged (default 100; the client's Receive Maximum lowers it)
+ * @param sessionMaxQueued       {@code --session.max-queued}: messages a session queues (default 1000)
+ * @param retainedMaxPerSubscribe {@code --retained.max-per-subscribe}: retained messages sent for one new
+ *                               subscription at most (default 10000)
+ * @param sessionMaxExpiry       {@code --session.max-expiry-s}: cap on any session's expiry in seconds (default
+ *                               4294967295 = none: a session asking for "never" never expires)
  */
 public record JobArgs(
         String kafkaBootstrap,
@@ -35,7 +45,14 @@ public record JobArgs(
         Optional<String> checkpointDir,
         int parallelism,
         Duration unknownDeviceGrace,
-        Duration maxAuthRequestAge) {
+        Duration maxAuthRequestAge,
+        int deliveryMaxInflight,
+        int sessionMaxQueued,
+        int retainedMaxPerSubscribe,
+        long sessionMaxExpiry) {
+
+    /** Session Expiry Interval 0xFFFFFFFF: never expires; the largest value --session.max-expiry-s takes. */
+    public static final long NEVER_EXPIRES = 4_294_967_295L;
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "Options (each --name value or --name=value, all optional):",
@@ -47,7 +64,11 @@ public record JobArgs(
             "  --checkpoint.dir URI                               default: the cluster's execution.checkpointing.dir",
             "  --parallelism N                                    default 1",
             "  --auth.unknown-device-grace-ms N                   default 1000",
-            "  --auth.max-request-age-ms N                        default 10000");
+            "  --auth.max-request-age-ms N                        default 10000",
+            "  --delivery.max-inflight N                          default 100 (sessions job)",
+            "  --session.max-queued N                             default 1000 (sessions job)",
+            "  --retained.max-per-subscribe N                     default 10000 (sessions job)",
+            "  --session.max-expiry-s N                           default 4294967295 = no cap (sessions job)");
 
     public JobArgs {
         if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
@@ -75,6 +96,18 @@ public record JobArgs(
         }
         if (maxAuthRequestAge.toMillis() < 1) {
             throw new IllegalArgumentException("auth.max-request-age-ms must be at least 1: " + maxAuthRequestAge.toMillis());
+        }
+        if (deliveryMaxInflight < 1 || deliveryMaxInflight > 65_535) {
+            throw new IllegalArgumentException("delivery.max-inflight must be 1-65535: " + deliveryMaxInflight);
+        }
+        if (sessionMaxQueued < 1) {
+            throw new IllegalArgumentException("session.max-queued must be at least 1: " + sessionMaxQueued);
+        }
+        if (retainedMaxPerSubscribe < 1) {
+            throw new IllegalArgumentException("retained.max-per-subscribe must be at least 1: " + retainedMaxPerSubscribe);
+        }
+        if (sessionMaxExpiry < 0 || sessionMaxExpiry > NEVER_EXPIRES) {
+            throw new IllegalArgumentException("session.max-expiry-s must be 0-" + NEVER_EXPIRES + ": " + sessionMaxExpiry);
         }
     }
 
@@ -123,7 +156,21 @@ public record JobArgs(
                 Optional.ofNullable(values.get(Option.CHECKPOINT_DIR)).filter(s -> !s.isBlank()),
                 (int) (long) get(values, Option.PARALLELISM, "1", s -> number(Option.PARALLELISM, s)),
                 Duration.ofMillis(get(values, Option.GRACE, "1000", s -> number(Option.GRACE, s))),
-                Duration.ofMillis(get(values, Option.MAX_REQUEST_AGE, "10000", s -> number(Option.MAX_REQUEST_AGE, s))));
+                Duration.ofMillis(get(values, Option.MAX_REQUEST_AGE, "10000", s -> number(Option.MAX_REQUEST_AGE, s))),
+                (int) (long) get(values, Option.MAX_INFLIGHT, "100", s -> number(Option.MAX_INFLIGHT, s)),
+                (int) (long) get(values, Option.MAX_QUEUED, "1000", s -> number(Option.MAX_QUEUED, s)),
+                (int) (long) get(values, Option.MAX_RETAINED, "10000", s -> number(Option.MAX_RETAINED, s)),
+                get(values, Option.MAX_EXPIRY, Long.toString(NEVER_EXPIRES), s -> longNumber(Option.MAX_EXPIRY, s)));
+    }
+
+    /** The routing half's limits (delivery.max-inflight, session.max-queued, retained.max-per-subscribe). */
+    public RoutingConfig routingConfig() {
+        return new RoutingConfig(deliveryMaxInflight, sessionMaxQueued, retainedMaxPerSubscribe);
+    }
+
+    /** The sessions operator's limits. */
+    public SessionConfig sessionConfig() {
+        return new SessionConfig(unknownDeviceGrace, maxAuthRequestAge, sessionMaxExpiry);
     }
 
     private static <T> T get(Map<String, String> values, String name, String fallback, Function<String, T> convert) {
@@ -137,6 +184,14 @@ public record JobArgs(
                 throw new IllegalArgumentException("--" + name + " is too large: " + value);
             }
             return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'", e);
+        }
+    }
+
+    private static long longNumber(String name, String value) {
+        try {
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'", e);
         }
@@ -190,8 +245,13 @@ public record JobArgs(
         static final String PARALLELISM = "parallelism";
         static final String GRACE = "auth.unknown-device-grace-ms";
         static final String MAX_REQUEST_AGE = "auth.max-request-age-ms";
+        static final String MAX_INFLIGHT = "delivery.max-inflight";
+        static final String MAX_QUEUED = "session.max-queued";
+        static final String MAX_RETAINED = "retained.max-per-subscribe";
+        static final String MAX_EXPIRY = "session.max-expiry-s";
         static final List<String> NAMES = List.of(KAFKA_BOOTSTRAP, CONTACT_POINTS, LOCAL_DC, KEYSPACE,
-                CHECKPOINT_INTERVAL, CHECKPOINT_DIR, PARALLELISM, GRACE, MAX_REQUEST_AGE);
+                CHECKPOINT_INTERVAL, CHECKPOINT_DIR, PARALLELISM, GRACE, MAX_REQUEST_AGE, MAX_INFLIGHT, MAX_QUEUED,
+                MAX_RETAINED, MAX_EXPIRY);
 
         private Option() {
         }

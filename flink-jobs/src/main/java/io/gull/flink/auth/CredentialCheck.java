@@ -55,6 +55,11 @@ public final class CredentialCheck {
         return reply(request, AuthOutcome.UNKNOWN_DEVICE, null, now);
     }
 
+    /** The reply refusing {@code request} with {@code outcome}. */
+    public static EdgeReply refused(AuthRequest request, AuthOutcome outcome, Instant now) {
+        return reply(request, outcome, null, now);
+    }
+
     private static EdgeReply reply(AuthRequest request, AuthOutcome outcome, String tenant, Instant now) {
         AuthDecision decision = AuthDecision.newBuilder()
                 .setRequestId(request.getRequestId())
@@ -62,6 +67,7 @@ public final class CredentialCheck {
                 .setOutcome(outcome)
                 .setTenant(tenant)
                 .setDecidedAt(now)
+                .setConnectionId(request.getConnectionId())
                 .build();
         return new EdgeReply(request.getEdgeId(), request.getClientId(),
                 EdgeMessage.newBuilder().setBody(decision).build());

@@ -5,14 +5,20 @@ import java.time.Instant;
 
 import io.gull.flink.auth.DeviceChange;
 import io.gull.flink.kafka.RawRecord;
+import io.gull.schemas.AvroCodec;
 import io.gull.schemas.Codecs;
 import io.gull.schemas.MalformedRecordException;
 import io.gull.schemas.PasswordHashing;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.AuthRequest;
+import io.gull.schemas.avro.Command;
 import io.gull.schemas.avro.DeviceRecord;
 import io.gull.schemas.avro.PasswordCredential;
 import io.gull.schemas.avro.Publish;
+import io.gull.schemas.avro.SessionEvent;
+import io.gull.schemas.avro.SessionEventType;
+import io.gull.schemas.avro.Subscription;
+import io.gull.schemas.topic.TopicFilters;
 
 /** The decoders of Gull's input topics; each also checks what later operators rely on. */
 public final class GullDecoders {
@@ -27,7 +33,54 @@ public final class GullDecoders {
      * half the commit log segment) and equal to Kafka's default maximum message size.
      */
     public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
+    /** gull.commands' codec (not in {@link Codecs} yet). */
+    private static final AvroCodec<Command> COMMAND = AvroCodec.of(Command.getClassSchema());
+
     private GullDecoders() {
+    }
+
+    /** gull.commands: the codec the decoder uses, for producers in tests and tools. */
+    public static AvroCodec<Command> commandCodec() {
+        return COMMAND;
+    }
+
+    /**
+     * gull.sessions: a {@link SessionEvent} with a client id and a usable edge id; a SUBSCRIBED event's subscriptions
+     * must have valid filters ({@link TopicFilters}), QoS 0-2 and Retain Handling 0-2 (the edge checked them already:
+     * a bad one is an edge bug, and the whole event is dead-lettered rather than half applied).
+     */
+    public static SessionEvent sessionEvent(RawRecord record) {
+        SessionEvent event = Codecs.SESSION_EVENT.decode(record.value());
+        requireNotEmpty(event.getClientId(), "clientId");
+        requireEdgeId(event.getEdgeId());
+        if (event.getType() == SessionEventType.SUBSCRIBED) {
+            for (Subscription subscription : event.getSubscriptions()) {
+                TopicFilters.filterProblem(subscription.getFilter()).ifPresent(problem -> {
+                    throw new MalformedRecordException("invalid topic filter '" + subscription.getFilter() + "': "
+                            + problem);
+                });
+                requireRange(subscription.getQos(), 0, 2, "subscription qos");
+                requireRange(subscription.getRetainHandling(), 0, 2, "retainHandling");
+            }
+        }
+        return event;
+    }
+
+    /** gull.commands: a {@link Command} with an id, a device id, a valid topic name, QoS 0-2 and a bounded payload. */
+    public static Command command(RawRecord record) {
+        Command command = COMMAND.decode(record.value());
+        requireNotEmpty(command.getCommandId(), "commandId");
+        requireNotEmpty(command.getDeviceId(), "deviceId");
+        TopicFilters.topicNameProblem(command.getTopic()).ifPresent(problem -> {
+            throw new MalformedRecordException("invalid topic '" + command.getTopic() + "': " + problem);
+        });
+        requireRange(command.getQos(), 0, 2, "qos");
+        int payloadBytes = command.getPayload().remaining();
+        if (payloadBytes > MAX_PAYLOAD_BYTES) {
+            throw new MalformedRecordException("payload of " + payloadBytes + " bytes is larger than the maximum of "
+                    + MAX_PAYLOAD_BYTES);
+        }
+        return command;
     }
 
     /** gull.auth.requests: an {@link AuthRequest} with a client id and an edge id usable as a topic name. */
@@ -99,6 +152,12 @@ public final class GullDecoders {
     private static void requireNotEmpty(String value, String field) {
         if (value == null || value.isEmpty()) {
             throw new MalformedRecordException(field + " is empty");
+        }
+    }
+
+    private static void requireRange(int value, int min, int max, String field) {
+        if (value < min || value > max) {
+            throw new MalformedRecordException(field + " must be " + min + "-" + max + ", got " + value);
         }
     }
 

@@ -10,10 +10,12 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import io.gull.flink.auth.EdgeReply;
 import io.gull.flink.decode.DeadLetter;
 import io.gull.schemas.Topics;
+import io.gull.schemas.avro.Publish;
 
 /** The Kafka sources and sinks of Gull's jobs, configured for the topics' contracts. */
 public final class KafkaConnectors {
-    public static final String DEVICE_AUTH_GROUP = "gull-device-auth";
+    /** The sessions job's consumer group (every source of it). */
+    public static final String SESSIONS_GROUP = "gull-sessions";
     public static final String TELEMETRY_GROUP = "gull-telemetry";
     /** New partitions (or topics created after the job) are picked up within this time. */
     private static final String PARTITION_DISCOVERY_MS = "10000";
@@ -23,14 +25,51 @@ public final class KafkaConnectors {
 
     /** The compacted registry, always from the earliest offset (on a restore: from the checkpoint). */
     public static KafkaSource<RawRecord> devices(String bootstrap) {
-        return source(bootstrap, Topics.DEVICES, DEVICE_AUTH_GROUP, OffsetsInitializer.earliest());
+        return source(bootstrap, Topics.DEVICES, SESSIONS_GROUP, OffsetsInitializer.earliest());
     }
 
     /** Auth requests: from the group's committed offsets, else the latest (an old request is not worth answering). */
     @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
     public static KafkaSource<RawRecord> authRequests(String bootstrap) {
-        return source(bootstrap, Topics.AUTH_REQUESTS, DEVICE_AUTH_GROUP,
+        return source(bootstrap, Topics.AUTH_REQUESTS, SESSIONS_GROUP,
                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST));
+    }
+
+    /**
+     * Session events: from the group's committed offsets, else the earliest. A skipped DISCONNECTED or SUBSCRIBED would
+     * leave a session or a subscription wrong for good; replaying old events is cheap (those of connections that do
+     * not own a session are ignored).
+     */
+    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
+    public static KafkaSource<RawRecord> sessionEvents(String bootstrap) {
+        return source(bootstrap, Topics.SESSIONS, SESSIONS_GROUP,
+                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+    }
+
+    /**
+     * Messages to route (the sessions job's own group, independent of telemetry's): from the committed offsets, else
+     * the latest. Only a job that never ran (no checkpoint, no committed offsets) starts at the end, and then no
+     * session has subscribed yet: whatever was published before had no subscribers to deliver to.
+     */
+    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
+    public static KafkaSource<RawRecord> routedIngress(String bootstrap) {
+        return source(bootstrap, Topics.INGRESS, SESSIONS_GROUP,
+                OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST));
+    }
+
+    /**
+     * Cloud-to-device commands: from the committed offsets, else the earliest (a command sent before the job first ran
+     * is still delivered unless it expired).
+     */
+    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
+    public static KafkaSource<RawRecord> commands(String bootstrap) {
+        return source(bootstrap, Topics.COMMANDS, SESSIONS_GROUP,
+                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+    }
+
+    /** Wills the sessions job publishes, into gull.ingress (key clientId) like any device's message; sent at once. */
+    public static KafkaSink<Publish> wills(String bootstrap) {
+        return sink(bootstrap, new IngressSerializer(), "0");
     }
 
     /** Telemetry: from the group's committed offsets, else the earliest (never skip an acknowledged message). */

@@ -32,8 +32,9 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    public static void ensureDeviceAuthTopics(String bootstrap) {
-        ensure(bootstrap, List.of(Topics.DEVICES, Topics.AUTH_REQUESTS, Topics.DEADLETTER));
+    public static void ensureSessionsTopics(String bootstrap) {
+        ensure(bootstrap, List.of(Topics.DEVICES, Topics.AUTH_REQUESTS, Topics.SESSIONS, Topics.INGRESS,
+                Topics.COMMANDS, Topics.DEADLETTER));
     }
 
     public static void ensureTelemetryTopics(String bootstrap) {

@@ -167,7 +167,7 @@ class DecodeFunctionTest {
     }
 
     private static RawRecord raw(String topic, long offset, byte[] key, byte[] value) {
-        return new RawRecord(topic, 0, offset, key, value);
+        return new RawRecord(topic, 0, offset, RawRecord.NO_TIMESTAMP, key, value);
     }
 
     private static byte[] key(String key) {

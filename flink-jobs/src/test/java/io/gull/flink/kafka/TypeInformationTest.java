@@ -25,7 +25,7 @@ class TypeInformationTest {
 
     @Test
     void shouldRoundTripRawRecordsIncludingTombstones() throws IOException {
-        RawRecord tombstone = roundTrip(RawRecord.TYPE, new RawRecord("gull.devices", 2, 9, new byte[] {1}, null));
+        RawRecord tombstone = roundTrip(RawRecord.TYPE, new RawRecord("gull.devices", 2, 9, 1234, new byte[] {1}, null));
 
         assertThat(tombstone.topic()).isEqualTo("gull.devices");
         assertThat(tombstone.offset()).isEqualTo(9);

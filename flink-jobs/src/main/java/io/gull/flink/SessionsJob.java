@@ -1,0 +1,171 @@
+package io.gull.flink;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.gull.flink.auth.EdgeReply;
+import io.gull.flink.decode.DeadLetter;
+import io.gull.flink.decode.DecodeFunction;
+import io.gull.flink.decode.GullDecoders;
+import io.gull.flink.kafka.KafkaConnectors;
+import io.gull.flink.kafka.RawRecord;
+import io.gull.flink.kafka.TopicSetup;
+import io.gull.flink.routing.Presence;
+import io.gull.flink.routing.RetainedRequest;
+import io.gull.flink.routing.Routing;
+import io.gull.flink.routing.RoutingConfig;
+import io.gull.flink.routing.SubscriptionChange;
+import io.gull.flink.session.AckSplit;
+import io.gull.flink.session.SessionConfig;
+import io.gull.flink.session.SessionDecoders;
+import io.gull.flink.session.SessionInput;
+import io.gull.flink.session.SessionOutputs;
+import io.gull.flink.session.SessionsFunction;
+import io.gull.schemas.avro.Command;
+import io.gull.schemas.avro.Publish;
+import io.gull.schemas.avro.SessionEvent;
+
+/**
+ * Sessions and pub/sub (docs/pubsub.md): the device registry and auth decisions, sessions keyed by client id, and the
+ * routing operators (match, retained messages, delivery) behind {@link Routing}. Replaces the device-auth job and
+ * keeps its uids ({@code devices-source}, {@code auth-requests-source}, {@code decode-device-changes},
+ * {@code decode-auth-requests}, {@code device-auth}, {@code edge-inboxes-sink}, {@code deadletter-sink}), so it
+ * resumes from a device-auth checkpoint or savepoint with the registry intact. Request/reply latency matters:
+ * network buffers are flushed after at most {@value #BUFFER_TIMEOUT_MS} ms.
+ *
+ * <p>Run: {@code io.gull.flink.SessionsJob [options]}, options as in {@link JobArgs#USAGE}.
+ */
+public final class SessionsJob implements GullJob {
+    public static final String NAME = "gull-sessions";
+    static final long BUFFER_TIMEOUT_MS = 1;
+
+    private final Io io;
+    private final SessionConfig sessions;
+    private final RoutingConfig routing;
+    private final RoutingStage routingStage;
+
+    public SessionsJob(Io io, SessionConfig sessions, RoutingConfig routing) {
+        this(io, sessions, routing, Routing::build);
+    }
+
+    /** With another routing half (tests of the sessions half alone). */
+    SessionsJob(Io io, SessionConfig sessions, RoutingConfig routing, RoutingStage routingStage) {
+        this.io = io;
+        this.sessions = sessions;
+        this.routing = routing;
+        this.routingStage = routingStage;
+    }
+
+    public static void main(String[] args) throws Exception {
+        GullJob.run(args, jobArgs -> {
+            String kafka = jobArgs.kafkaBootstrap();
+            TopicSetup.ensureSessionsTopics(kafka);
+            return new SessionsJob(Io.kafka(kafka), jobArgs.sessionConfig(), jobArgs.routingConfig());
+        });
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Adds the job's operators to {@code env}. */
+    @Override
+    public void build(StreamExecutionEnvironment env) {
+        env.setBufferTimeout(BUFFER_TIMEOUT_MS);
+
+        SingleOutputStreamOperator<SessionInput> registry = decode(env, io.devices(), "gull.devices", "devices-source",
+                new DecodeFunction<>(SessionDecoders::deviceChange), SessionInput.TYPE, "decode-device-changes");
+        SingleOutputStreamOperator<SessionInput> authRequests = decode(env, io.authRequests(), "gull.auth.requests",
+                "auth-requests-source", new DecodeFunction<>(SessionDecoders::authRequest), SessionInput.TYPE,
+                "decode-auth-requests");
+        SingleOutputStreamOperator<SessionEvent> sessionEvents = decode(env, io.sessionEvents(), "gull.sessions",
+                "sessions-source", new DecodeFunction<>(GullDecoders::sessionEvent),
+                new AvroTypeInfo<>(SessionEvent.class), "decode-session-events");
+        SingleOutputStreamOperator<Publish> publishes = decode(env, io.ingress(), "gull.ingress", "ingress-source",
+                new DecodeFunction<>(GullDecoders::publish), new AvroTypeInfo<>(Publish.class), "decode-publishes");
+        SingleOutputStreamOperator<Command> commands = decode(env, io.commands(), "gull.commands", "commands-source",
+                new DecodeFunction<>(GullDecoders::command), new AvroTypeInfo<>(Command.class), "decode-commands");
+
+        SingleOutputStreamOperator<SessionInput> lifecycle = sessionEvents
+                .process(new AckSplit(), SessionInput.TYPE)
+                .name("split-acks")
+                .uid("split-acks");
+
+        SingleOutputStreamOperator<EdgeReply> sessionReplies = registry
+                .union(authRequests, lifecycle)
+                .keyBy(SessionInput::clientId, Types.STRING)
+                .process(new SessionsFunction(sessions), EdgeReply.TYPE)
+                .name("sessions")
+                .uid("device-auth");
+
+        DataStream<EdgeReply> deliveries = routingStage.build(publishes,
+                sessionReplies.getSideOutput(SessionOutputs.SUBSCRIPTIONS),
+                sessionReplies.getSideOutput(SessionOutputs.RETAINED_REQUESTS),
+                sessionReplies.getSideOutput(SessionOutputs.PRESENCE),
+                lifecycle.getSideOutput(AckSplit.ACKS),
+                commands, routing);
+
+        // one sink for every inbox record; its input type (EdgeReply) is the device-auth job's, so its state restores
+        sessionReplies.union(deliveries)
+                .sinkTo(io.inboxes())
+                .name("edge-inboxes")
+                .uid("edge-inboxes-sink");
+
+        sessionReplies.getSideOutput(SessionOutputs.WILLS)
+                .sinkTo(io.wills())
+                .name("gull.ingress (wills)")
+                .uid("wills-sink");
+
+        registry.getSideOutput(DeadLetter.TAG)
+                .union(authRequests.getSideOutput(DeadLetter.TAG), sessionEvents.getSideOutput(DeadLetter.TAG),
+                        publishes.getSideOutput(DeadLetter.TAG), commands.getSideOutput(DeadLetter.TAG))
+                .sinkTo(io.deadLetters())
+                .name("gull.deadletter")
+                .uid("deadletter-sink");
+    }
+
+    private static <T> SingleOutputStreamOperator<T> decode(StreamExecutionEnvironment env,
+            Source<RawRecord, ?, ?> source, String topic, String sourceUid, DecodeFunction<T> decoder,
+            TypeInformation<T> type, String decodeUid) {
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), topic, RawRecord.TYPE)
+                .uid(sourceUid)
+                .process(decoder, type)
+                .name(decodeUid)
+                .uid(decodeUid);
+    }
+
+    /**
+     * The job's Kafka sources and sinks.
+     *
+     * @param inboxes every record for an edge's inbox (decisions, kicks, deliveries)
+     * @param wills   published wills, into gull.ingress
+     */
+    public record Io(Source<RawRecord, ?, ?> devices, Source<RawRecord, ?, ?> authRequests,
+            Source<RawRecord, ?, ?> sessionEvents, Source<RawRecord, ?, ?> ingress, Source<RawRecord, ?, ?> commands,
+            Sink<EdgeReply> inboxes, Sink<Publish> wills, Sink<DeadLetter> deadLetters) {
+
+        /** Everything from and to the Kafka cluster at {@code bootstrap}, as {@link KafkaConnectors} configures it. */
+        public static Io kafka(String bootstrap) {
+            return new Io(KafkaConnectors.devices(bootstrap), KafkaConnectors.authRequests(bootstrap),
+                    KafkaConnectors.sessionEvents(bootstrap), KafkaConnectors.routedIngress(bootstrap),
+                    KafkaConnectors.commands(bootstrap), KafkaConnectors.edgeReplies(bootstrap),
+                    KafkaConnectors.wills(bootstrap), KafkaConnectors.deadLetters(bootstrap));
+        }
+    }
+
+    /** The routing half, as {@link Routing#build}. */
+    @FunctionalInterface
+    interface RoutingStage {
+        DataStream<EdgeReply> build(DataStream<Publish> publishes, DataStream<SubscriptionChange> subscriptions,
+                DataStream<RetainedRequest> retainedRequests, DataStream<Presence> presence,
+                DataStream<SessionEvent> acks, DataStream<Command> commands, RoutingConfig config);
+    }
+}
