@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import io.gull.edge.kafka.KafkaBackend;
 import io.gull.edge.mqtt.ClientRegistry;
+import io.gull.edge.mqtt.ConnectionRegistry;
+import io.gull.edge.mqtt.DeliveryCounters;
 import io.gull.edge.mqtt.ConnectionServices;
 import io.gull.edge.mqtt.DrainSignal;
 import io.gull.edge.mqtt.EdgeEvents;
@@ -39,19 +41,22 @@ public final class Edge implements AutoCloseable {
     }
 
     /**
-     * Starts an edge: waits for Kafka, creates the inbox, binds the MQTT port, then logs
+     * Starts an edge: waits for Kafka, creates the inbox, makes sure no live edge has its id, starts heartbeats
+     * and the inbox reader, binds the MQTT port, then logs
      * {@code Gull edge <id> listening on <host>:<port>}.
      *
      * @throws java.net.BindException when the MQTT port cannot be bound
+     * @throws io.gull.edge.kafka.EdgeIdInUseException when another running edge has this edge id
      * @throws InterruptedException   when the calling thread is interrupted while waiting for Kafka
      */
     public static Edge start(EdgeConfig config) throws Exception {
         EdgeServer.checkPortFree(config.mqttHost(), config.mqttPort());
-        KafkaBackend kafka = KafkaBackend.start(config);
+        ConnectionRegistry connections = new ConnectionRegistry();
+        KafkaBackend kafka = KafkaBackend.start(config, connections, Clock.systemUTC());
         ClientRegistry registry = new ClientRegistry();
         DrainSignal drain = new DrainSignal();
         ConnectionServices services = new ConnectionServices(config, kafka.auth(), kafka.ingress(),
-                kafka.sessions(), registry, drain, Clock.systemUTC());
+                kafka.sessions(), registry, connections, new DeliveryCounters(), drain, Clock.systemUTC());
         EdgeServer server;
         try {
             server = EdgeServer.bind(services);
@@ -61,6 +66,7 @@ public final class Edge implements AutoCloseable {
         }
         Edge edge = new Edge(config, kafka, registry, server, drain);
         InetSocketAddress address = server.address();
+        kafka.heartbeats().mqttAddress(address.getHostString() + ":" + address.getPort());
         log.info("Gull edge {} listening on {}:{}", config.edgeId(), address.getHostString(), address.getPort());
         return edge;
     }

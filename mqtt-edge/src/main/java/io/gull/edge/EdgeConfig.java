@@ -35,6 +35,10 @@ import io.gull.schemas.Topics;
  * @param inboxPartitions      partitions of the inbox topic when the edge creates it ({@code inbox.partitions})
  * @param inboxRetention       retention of the inbox topic when the edge creates it ({@code inbox.retention-ms})
  * @param shutdownTimeout      how long a whole graceful stop may take ({@code shutdown.timeout-ms})
+ * @param allowAnonymous       let CONNECTs without password in as anonymous clients, and assign 5.0 clients
+ *                             with an empty client id one ({@code mqtt.allow-anonymous})
+ * @param heartbeatInterval    how often the edge writes its heartbeat to {@code gull.edges}
+ *                             ({@code edge.heartbeat-interval-ms})
  */
 public record EdgeConfig(
         String edgeId,
@@ -55,7 +59,9 @@ public record EdgeConfig(
         Duration authTimeout,
         int inboxPartitions,
         Duration inboxRetention,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        boolean allowAnonymous,
+        Duration heartbeatInterval) {
 
     /** Bytes the {@code Publish} envelope adds to an MQTT packet, reserved below {@code max.request.size}. */
     public static final int ENVELOPE_OVERHEAD = 1024;
@@ -90,6 +96,7 @@ public record EdgeConfig(
         requirePositive(authTimeout, "auth.timeout-ms");
         requirePositive(inboxRetention, "inbox.retention-ms");
         requirePositive(shutdownTimeout, "shutdown.timeout-ms");
+        requirePositive(heartbeatInterval, "edge.heartbeat-interval-ms");
     }
 
     /** The defaults: edge {@code edge-1} on 127.0.0.1:1883, Kafka on 127.0.0.1:9092. */
@@ -97,7 +104,7 @@ public record EdgeConfig(
         return new EdgeConfig("edge-1", "127.0.0.1", 1883, 1_000_000, Duration.ofSeconds(10), 1000,
                 8 * 1024 * 1024, 0, "127.0.0.1:9092", Duration.ofMinutes(2), 2, 100_000, 64L * 1024 * 1024,
                 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofHours(1),
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(15), false, Duration.ofSeconds(2));
     }
 
     /** The inbox topic of this edge, {@code gull.edge.<edgeId>}. */
@@ -109,21 +116,21 @@ public record EdgeConfig(
         return new EdgeConfig(value, mqttHost, mqttPort, maxPacketSize, connectTimeout, maxInflightPerConnection,
                 maxInflightBytesPerConnection, ioThreads, kafkaBootstrap, deliveryTimeout, lingerMs, maxPendingSends,
                 maxPendingBytes, maxRequestSize, kafkaRetryInterval, authTimeout, inboxPartitions, inboxRetention,
-                shutdownTimeout);
+                shutdownTimeout, allowAnonymous, heartbeatInterval);
     }
 
     public EdgeConfig withMqtt(String host, int port) {
         return new EdgeConfig(edgeId, host, port, maxPacketSize, connectTimeout, maxInflightPerConnection,
                 maxInflightBytesPerConnection, ioThreads, kafkaBootstrap, deliveryTimeout, lingerMs, maxPendingSends,
                 maxPendingBytes, maxRequestSize, kafkaRetryInterval, authTimeout, inboxPartitions, inboxRetention,
-                shutdownTimeout);
+                shutdownTimeout, allowAnonymous, heartbeatInterval);
     }
 
     public EdgeConfig withKafkaBootstrap(String value) {
         return new EdgeConfig(edgeId, mqttHost, mqttPort, maxPacketSize, connectTimeout, maxInflightPerConnection,
                 maxInflightBytesPerConnection, ioThreads, value, deliveryTimeout, lingerMs, maxPendingSends,
                 maxPendingBytes, maxRequestSize, kafkaRetryInterval, authTimeout, inboxPartitions, inboxRetention,
-                shutdownTimeout);
+                shutdownTimeout, allowAnonymous, heartbeatInterval);
     }
 
     /**

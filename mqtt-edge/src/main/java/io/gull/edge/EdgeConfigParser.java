@@ -41,6 +41,10 @@ public final class EdgeConfigParser {
         key("inbox.partitions", c -> Integer.toString(c.inboxPartitions()), "partitions of a new inbox topic");
         key("inbox.retention-ms", c -> millis(c.inboxRetention()), "retention of a new inbox topic");
         key("shutdown.timeout-ms", c -> millis(c.shutdownTimeout()), "graceful stop: the whole stop takes at most this");
+        key("mqtt.allow-anonymous", c -> Boolean.toString(c.allowAnonymous()),
+                "let clients without password in (anonymous tenant); 5.0 clients without client id get one");
+        key("edge.heartbeat-interval-ms", c -> millis(c.heartbeatInterval()),
+                "heartbeat to gull.edges; an edge id is in use while its heartbeats are younger than 3 intervals");
     }
 
     private EdgeConfigParser() {
@@ -86,7 +90,9 @@ public final class EdgeConfigParser {
                     v.millis("auth.timeout-ms"),
                     v.integer("inbox.partitions"),
                     v.millis("inbox.retention-ms"),
-                    v.millis("shutdown.timeout-ms"));
+                    v.millis("shutdown.timeout-ms"),
+                    v.bool("mqtt.allow-anonymous"),
+                    v.millis("edge.heartbeat-interval-ms"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
@@ -132,6 +138,14 @@ public final class EdgeConfigParser {
             } catch (NumberFormatException e) {
                 throw new ConfigException("--" + key + " must be an integer, got '" + value + "'");
             }
+        }
+
+        boolean bool(String key) {
+            String value = string(key);
+            if (value.equals("true") || value.equals("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            throw new ConfigException("--" + key + " must be true or false, got '" + value + "'");
         }
 
         long longValue(String key) {

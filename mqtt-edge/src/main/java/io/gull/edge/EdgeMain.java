@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.gull.edge.kafka.EdgeIdInUseException;
+
 /**
  * Command line of the edge: {@code io.gull.edge.EdgeMain --edge-id=edge-1 --mqtt.host=127.0.0.1
  * --mqtt.port=1883 --kafka.bootstrap=127.0.0.1:9092 [--key=value ...]}. Exit codes: 0 after a graceful
@@ -62,7 +64,7 @@ public final class EdgeMain {
         } catch (InterruptedException e) {
             log.info("Gull edge {} stopped before it was ready", config.edgeId());
             return 0;
-        } catch (BindException e) {
+        } catch (BindException | EdgeIdInUseException e) {
             log.error("Gull edge {} cannot start: {}", config.edgeId(), e.getMessage());
             return 1;
         } catch (Exception e) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,6 +18,7 @@ import io.gull.edge.mqtt.Authenticator;
 import io.gull.schemas.Codecs;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.AuthDecision;
+import io.gull.schemas.avro.AuthOutcome;
 import io.gull.schemas.avro.AuthRequest;
 
 /**
@@ -31,9 +33,16 @@ public final class AuthClient implements Authenticator {
     private final Duration timeout;
     private final ConcurrentMap<String, CompletableFuture<AuthDecision>> pending = new ConcurrentHashMap<>();
 
-    public AuthClient(Producer<byte[], byte[]> producer, Duration timeout) {
+    private final Consumer<AuthDecision> lateAllowed;
+
+    /**
+     * @param lateAllowed gets ALLOWED decisions whose request had timed out already: the job thinks that
+     *                    connection online, someone has to tell it otherwise
+     */
+    public AuthClient(Producer<byte[], byte[]> producer, Duration timeout, Consumer<AuthDecision> lateAllowed) {
         this.lane = new ProducerLane("gull-edge-auth-sender", producer);
         this.timeout = timeout;
+        this.lateAllowed = lateAllowed;
     }
 
     @Override
@@ -61,6 +70,9 @@ public final class AuthClient implements Authenticator {
         } else {
             log.debug("Auth decision {} for {} arrived after its request timed out", decision.getRequestId(),
                     decision.getClientId());
+            if (decision.getOutcome() == AuthOutcome.ALLOWED) {
+                lateAllowed.accept(decision);
+            }
         }
     }
 

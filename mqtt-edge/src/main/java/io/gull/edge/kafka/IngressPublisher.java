@@ -19,7 +19,8 @@ import io.gull.schemas.Topics;
 import io.gull.schemas.avro.Publish;
 
 /**
- * Produces {@code Publish} envelopes to {@code gull.ingress}, key = MQTT topic, through the shared
+ * Produces {@code Publish} envelopes to {@code gull.ingress}, key = client id (one partition per device: its
+ * messages stay in order through the sessions job), through the shared
  * producer. Above {@code kafka.max-pending-sends} unacknowledged sends or {@code kafka.max-pending-bytes}
  * unacknowledged bytes it reports itself saturated so connections stop reading ({@link PendingSends}).
  * Errors about this very record that no resend can cure (too large, invalid) complete the send with an
@@ -37,7 +38,7 @@ public final class IngressPublisher implements IngressSink {
 
     @Override
     public CompletionStage<Void> send(Publish envelope) {
-        byte[] key = envelope.getTopic().getBytes(StandardCharsets.UTF_8);
+        byte[] key = envelope.getClientId().getBytes(StandardCharsets.UTF_8);
         byte[] value = Codecs.PUBLISH.encode(envelope); // on the caller's event loop: spreads the CPU
         int size = key.length + value.length;
         pending.started(size);

@@ -1,6 +1,8 @@
 package io.gull.edge.kafka;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,12 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.gull.edge.EdgeConfig;
+import io.gull.edge.mqtt.ConnectionRegistry;
+import io.gull.edge.mqtt.SessionEvents;
 import io.gull.schemas.avro.AuthDecision;
+import io.gull.schemas.avro.Delivery;
 import io.gull.schemas.avro.EdgeMessage;
+import io.gull.schemas.avro.Kick;
 
 /**
- * Everything of the edge that talks to Kafka: the one shared producer (ingress, auth requests, session
- * events each on their own sender lane), the auth request/reply client and the inbox reader.
+ * Everything of the edge that talks to Kafka: the one shared producer (ingress, auth requests, session events,
+ * heartbeats each on their own sender lane), the auth request/reply client, the inbox reader (decisions to the
+ * auth client, deliveries and kicks to their connection) and the heartbeats.
  */
 public final class KafkaBackend implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaBackend.class);
@@ -24,44 +31,70 @@ public final class KafkaBackend implements AutoCloseable {
     private final AuthClient auth;
     private final SessionEventPublisher sessions;
     private final InboxConsumer inbox;
+    private final HeartbeatPublisher heartbeats;
 
     private KafkaBackend(KafkaProducer<byte[], byte[]> producer, IngressPublisher ingress, AuthClient auth,
-                         SessionEventPublisher sessions, InboxConsumer inbox) {
+                         SessionEventPublisher sessions, InboxConsumer inbox, HeartbeatPublisher heartbeats) {
         this.producer = producer;
         this.ingress = ingress;
         this.auth = auth;
         this.sessions = sessions;
         this.inbox = inbox;
+        this.heartbeats = heartbeats;
     }
 
     /**
-     * Waits until Kafka answers (logging while it does not), creates the inbox topic if missing and starts
-     * reading it. Interrupting the calling thread aborts the wait.
+     * Waits until Kafka answers (logging while it does not), creates the inbox topic and gull.edges if missing,
+     * checks that no other live edge has this edge id ({@link EdgeIdGuard}), starts the heartbeats and reads the
+     * inbox. Interrupting the calling thread aborts the wait.
+     *
+     * @throws EdgeIdInUseException when another running edge has this edge's id
      */
-    public static KafkaBackend start(EdgeConfig config) throws Exception {
+    public static KafkaBackend start(EdgeConfig config, ConnectionRegistry connections, Clock clock)
+            throws Exception {
         try (Admin admin = Admin.create(KafkaClients.admin(config))) {
             KafkaStartup.awaitKafka(admin, config);
             KafkaStartup.ensureInbox(admin, config);
+            KafkaStartup.ensureEdgesTopic(admin);
+        }
+        String incarnation = UUID.randomUUID().toString();
+        try (KafkaConsumer<byte[], byte[]> edges = new KafkaConsumer<>(KafkaClients.edgesReader(config))) {
+            new EdgeIdGuard(edges, config.edgeId(), incarnation, config.heartbeatInterval(), clock)
+                    .check(Duration.ofSeconds(30));
         }
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaClients.producer(config));
-        AuthClient auth = new AuthClient(producer, config.authTimeout());
+        HeartbeatPublisher heartbeats = new HeartbeatPublisher(producer, config.edgeId(), incarnation,
+                config.heartbeatInterval(), clock, connections::size, config.mqttHost() + ":" + config.mqttPort());
+        heartbeats.start(); // before the inbox is read: a second edge starting now sees this one
+        SessionEventPublisher sessions = new SessionEventPublisher(producer);
+        AuthClient auth = new AuthClient(producer, config.authTimeout(), late -> sessions.emit(
+                SessionEvents.orphaned(late, config.edgeId(), 4, clock)));
         InboxConsumer inbox = new InboxConsumer(new KafkaConsumer<>(KafkaClients.inboxConsumer(config)),
-                config.inboxTopic(), message -> dispatch(message, auth));
+                config.inboxTopic(), message -> dispatch(message, auth, connections));
         try {
             inbox.start(Duration.ofSeconds(30)); // closes its consumer when it fails
         } catch (Exception e) {
+            heartbeats.close();
             auth.close();
+            sessions.close();
             producer.close(Duration.ZERO);
             throw e;
         }
         return new KafkaBackend(producer,
                 new IngressPublisher(producer, config.maxPendingSends(), config.maxPendingBytes()), auth,
-                new SessionEventPublisher(producer), inbox);
+                sessions, inbox, heartbeats);
     }
 
-    private static void dispatch(EdgeMessage message, AuthClient auth) {
-        if (message.getBody() instanceof AuthDecision decision) {
+    private static void dispatch(EdgeMessage message, AuthClient auth, ConnectionRegistry connections) {
+        Object body = message.getBody();
+        if (body instanceof AuthDecision decision) {
             auth.onDecision(decision);
+        } else if (body instanceof Delivery delivery) {
+            connections.dispatch(delivery);
+        } else if (body instanceof Kick kick) {
+            connections.dispatch(kick);
+        } else {
+            log.debug("Ignoring inbox record of unknown kind {}", body == null ? null : body.getClass());
         }
     }
 
@@ -75,6 +108,10 @@ public final class KafkaBackend implements AutoCloseable {
 
     public SessionEventPublisher sessions() {
         return sessions;
+    }
+
+    public HeartbeatPublisher heartbeats() {
+        return heartbeats;
     }
 
     /**
@@ -94,15 +131,16 @@ public final class KafkaBackend implements AutoCloseable {
         }
     }
 
-    /** Sends the last session events, stops the inbox reader and closes the producer, within 7 s. */
+    /** Sends the last session events and STOPPED, stops the inbox reader and closes the producer, within 7 s. */
     @Override
     public void close() {
         close(Duration.ofSeconds(7));
     }
 
     /**
-     * Like {@link #close()}, all within {@code timeout}: a third for the last session events, a third of
-     * what is then left for the inbox reader, the rest for the producer (records it still holds are dropped).
+     * Like {@link #close()}, all within {@code timeout}: a third for the last session events, a sixth for the
+     * STOPPED heartbeat, a third of what is then left for the inbox reader, the rest for the producer (records it
+     * still holds are dropped).
      */
     public void close(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -111,10 +149,12 @@ public final class KafkaBackend implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heartbeats.stop(timeout.dividedBy(6));
         inbox.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).dividedBy(3));
         ingress.close();
         auth.close();
         sessions.close();
+        heartbeats.close();
         producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 }

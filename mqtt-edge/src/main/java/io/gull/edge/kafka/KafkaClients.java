@@ -51,6 +51,17 @@ public final class KafkaClients {
         return props;
     }
 
+    /** The reader of gull.edges at start (edge id in use?): no consumer group, no commits. */
+    public static Map<String, Object> edgesReader(EdgeConfig config) {
+        Map<String, Object> props = common(config, "edges");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return props;
+    }
+
     /** The admin client used at start (reachability, inbox topic). */
     public static Map<String, Object> admin(EdgeConfig config) {
         Map<String, Object> props = common(config, "admin");

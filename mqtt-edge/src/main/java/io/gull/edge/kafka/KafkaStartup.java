@@ -18,8 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.gull.edge.EdgeConfig;
+import io.gull.schemas.TopicSpec;
+import io.gull.schemas.Topics;
 
-/** Start-up steps against Kafka: wait until it answers, create this edge's inbox topic if missing. */
+/** Start-up steps against Kafka: wait until it answers, create this edge's inbox and gull.edges if missing. */
 final class KafkaStartup {
     private static final Logger log = LoggerFactory.getLogger(KafkaStartup.class);
     /** Repeat the "still waiting" line at most this often. */
@@ -66,6 +68,21 @@ final class KafkaStartup {
                 throw e;
             }
             log.debug("Inbox topic {} exists", topic);
+        }
+    }
+
+    /** Creates {@code gull.edges} (heartbeats) unless it exists, as every creator does ({@link TopicSpec}). */
+    static void ensureEdgesTopic(Admin admin) throws InterruptedException, ExecutionException {
+        TopicSpec spec = TopicSpec.of(Topics.EDGES);
+        NewTopic newTopic = new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty())
+                .configs(spec.configs());
+        try {
+            admin.createTopics(List.of(newTopic)).all().get();
+            log.info("Created topic {}", spec.name());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.gull.edge.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.Producer;
@@ -13,7 +14,10 @@ import io.gull.schemas.Codecs;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.SessionEvent;
 
-/** Fire-and-forget producer of session events to {@code gull.sessions}, key = client id. */
+/**
+ * Producer of session events to {@code gull.sessions}, key = client id, in order per client (one lane, one key,
+ * idempotent producer). The stage completes when Kafka stored the event; an outage is logged once.
+ */
 public final class SessionEventPublisher implements SessionEventSink {
     private static final Logger log = LoggerFactory.getLogger(SessionEventPublisher.class);
 
@@ -25,17 +29,17 @@ public final class SessionEventPublisher implements SessionEventSink {
     }
 
     @Override
-    public void emit(SessionEvent event) {
+    public CompletionStage<Void> emit(SessionEvent event) {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.SESSIONS,
                 event.getClientId().getBytes(StandardCharsets.UTF_8), Codecs.SESSION_EVENT.encode(event));
-        lane.send(record).whenComplete((metadata, error) -> {
+        return lane.send(record).whenComplete((metadata, error) -> {
             if (error != null && failing.compareAndSet(false, true)) {
                 log.warn("Session events cannot be written to {} ({}); they are dropped until Kafka accepts "
                         + "them again", Topics.SESSIONS, error.toString());
             } else if (error == null && failing.compareAndSet(true, false)) {
                 log.info("Session events are written to {} again", Topics.SESSIONS);
             }
-        });
+        }).thenApply(metadata -> null);
     }
 
     void drain(java.time.Duration timeout) throws InterruptedException {

@@ -2,6 +2,7 @@ package io.gull.edge.mqtt;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -114,21 +115,34 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         String clientId = connect.payload().clientIdentifier();
         String username = connect.payload().userName();
         byte[] password = connect.payload().passwordInBytes();
+        boolean allowAnonymous = services.config().allowAnonymous();
         if (version != MqttVersion.MQTT_3_1_1 && version != MqttVersion.MQTT_5) {
             log.info("Refusing {}: protocol {} is not supported (use MQTT 3.1.1 or 5.0)",
                     ctx.channel().remoteAddress(), version);
             refuse(ctx, ConnackCodes.unacceptableProtocolVersion());
             return;
         }
+        String assignedClientId = null;
         if (clientId == null || clientId.isEmpty()) {
-            log.info("Refusing {}: empty client id; the client id is the device id and is required",
-                    ctx.channel().remoteAddress());
-            refuse(ctx, ConnackCodes.identifierRejected(version));
+            if (version != MqttVersion.MQTT_5 || !allowAnonymous) {
+                log.info("Refusing {}: empty client id; the client id is the device id and is required{}",
+                        ctx.channel().remoteAddress(), version == MqttVersion.MQTT_5
+                                ? " (with --mqtt.allow-anonymous=true 5.0 clients get one assigned)" : "");
+                refuse(ctx, ConnackCodes.identifierRejected(version));
+                return;
+            }
+            assignedClientId = "gull-" + UUID.randomUUID().toString().replace("-", "");
+            clientId = assignedClientId; // 5.0 section 3.1.3.1: returned as Assigned Client Identifier
+        }
+        boolean anonymous = password == null;
+        if (anonymous && !allowAnonymous) {
+            log.info("Refusing client {}: no password given (anonymous clients need --mqtt.allow-anonymous=true)",
+                    clientId);
+            refuse(ctx, ConnackCodes.badCredentials(version));
             return;
         }
-        if (password == null || (username != null && !username.equals(clientId))) {
-            log.info("Refusing client {}: {}", clientId, password == null
-                    ? "no password given" : "user name '" + username + "' is not the client id");
+        if (!anonymous && username != null && !username.equals(clientId)) {
+            log.info("Refusing client {}: user name '{}' is not the client id", clientId, username);
             refuse(ctx, ConnackCodes.badCredentials(version));
             return;
         }
@@ -137,8 +151,10 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             refuse(ctx, ConnackCodes.serverUnavailable(version));
             return;
         }
+        ConnectOptions options = ConnectOptions.of(connect, version);
         ClientSession pending = new ClientSession(UUID.randomUUID().toString(), clientId, null, version,
-                connect.variableHeader().isCleanSession(), connect.variableHeader().keepAliveTimeSeconds());
+                connect.variableHeader().isCleanSession(), connect.variableHeader().keepAliveTimeSeconds(),
+                options.sessionExpirySeconds(), List.of());
         state = State.AUTHENTICATING;
         ctx.channel().config().setAutoRead(false);
         if (ctx.pipeline().get(EdgeServer.IDLE) != null) {
@@ -149,36 +165,66 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 .setEdgeId(services.config().edgeId())
                 .setClientId(clientId)
                 .setUsername(username)
-                .setPassword(ByteBuffer.wrap(password))
+                .setPassword(anonymous ? null : ByteBuffer.wrap(password))
+                .setAnonymous(anonymous)
                 .setProtocolVersion(version.protocolLevel())
                 .setRequestedAt(services.clock().instant())
+                .setConnectionId(pending.connectionId())
+                .setCleanStart(pending.cleanStart())
+                .setSessionExpirySeconds(options.sessionExpirySeconds())
+                .setReceiveMaximum(options.receiveMaximum())
+                .setWill(options.will())
+                .setTimeoutMs(services.config().authTimeout().toMillis())
                 .build();
-        services.authenticator().authenticate(request)
-                .whenCompleteAsync((decision, error) -> onDecision(ctx, pending, decision, error), ctx.executor());
+        // registered before the request leaves: deliveries right behind the decision must find the connection
+        services.connections().register(pending.connectionId(), ctx.channel());
+        String assigned = assignedClientId;
+        services.authenticator().authenticate(request).whenCompleteAsync(
+                (decision, error) -> onDecision(ctx, pending, assigned, decision, error), ctx.executor());
     }
 
-    private void onDecision(ChannelHandlerContext ctx, ClientSession pending, AuthDecision decision,
-                            Throwable error) {
+    private void onDecision(ChannelHandlerContext ctx, ClientSession pending, String assignedClientId,
+                            AuthDecision decision, Throwable error) {
+        boolean allowed = error == null && decision.getOutcome() == AuthOutcome.ALLOWED;
         if (!ctx.channel().isActive() || state != State.AUTHENTICATING) {
             releaseHeld();
+            if (allowed) {
+                orphaned(pending, decision, "the connection closed while it waited for the decision");
+            }
             return;
         }
         MqttVersion version = pending.version();
         if (error != null) {
-            log.warn("Refusing client {}: no auth decision ({}). Is the device-auth Flink job running and "
+            log.warn("Refusing client {}: no auth decision ({}). Is the sessions Flink job running and "
                     + "Kafka reachable?", pending.clientId(), error.toString());
             refuse(ctx, ConnackCodes.serverUnavailable(version));
         } else if (services.drain().draining()) {
             log.info("Refusing client {}: the edge started stopping while it authenticated", pending.clientId());
             refuse(ctx, ConnackCodes.serverUnavailable(version));
-        } else if (decision.getOutcome() != AuthOutcome.ALLOWED) {
+            if (allowed) {
+                orphaned(pending, decision, "the edge started stopping");
+            }
+        } else if (!allowed) {
             log.info("Refusing client {}: auth outcome {}", pending.clientId(), decision.getOutcome());
             refuse(ctx, ConnackCodes.refusal(decision.getOutcome(), version));
         } else {
             String tenant = decision.getTenant() == null ? "default" : decision.getTenant();
+            Long granted = decision.getSessionExpirySeconds();
+            long expiry = granted != null ? granted : pending.sessionExpirySeconds();
             accept(ctx, new ClientSession(pending.connectionId(), pending.clientId(), tenant, version,
-                    pending.cleanStart(), pending.keepAliveSeconds()));
+                    pending.cleanStart(), pending.keepAliveSeconds(), expiry, decision.getAwaitingRelease()),
+                    // MQTT-3.2.2-2: Session Present is 0 with clean start, whatever the job says
+                    decision.getSessionPresent() && !pending.cleanStart(), granted, assignedClientId);
         }
+    }
+
+    /** The job allowed a connection that is gone: tell it, or it would think the session online. */
+    private void orphaned(ClientSession pending, AuthDecision decision, String why) {
+        log.debug("Client {} was allowed but {}; reporting its connection {} disconnected", pending.clientId(), why,
+                pending.connectionId());
+        AuthDecision addressed = AuthDecision.newBuilder(decision).setConnectionId(pending.connectionId()).build();
+        services.sessionEvents().emit(SessionEvents.orphaned(addressed, services.config().edgeId(),
+                pending.version().protocolLevel(), services.clock()));
     }
 
     /** Refusing CONNACK, then close; everything the client sent behind its CONNECT is dropped. */
@@ -194,7 +240,8 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private void accept(ChannelHandlerContext ctx, ClientSession session) {
+    private void accept(ChannelHandlerContext ctx, ClientSession session, boolean sessionPresent,
+                        Long grantedExpirySeconds, String assignedClientId) {
         state = State.DONE;
         SessionHandler sessionHandler = new SessionHandler(session, services);
         ctx.pipeline().addAfter(ctx.name(), EdgeServer.SESSION, sessionHandler);
@@ -208,7 +255,8 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                     older.remoteAddress());
             older.eventLoop().execute(() -> older.pipeline().fireUserEventTriggered(EdgeEvents.SESSION_TAKEN_OVER));
         });
-        ctx.writeAndFlush(Connacks.accepted(session, services.config()));
+        ctx.writeAndFlush(Connacks.accepted(session, services.config(), sessionPresent, grantedExpirySeconds,
+                assignedClientId));
         services.sessionEvents().emit(SessionEvents.connected(session, services.config().edgeId(),
                 services.clock()));
         log.debug("Client {} connected from {} (tenant {}, {})", session.clientId(),

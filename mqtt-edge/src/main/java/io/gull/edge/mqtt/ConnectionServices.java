@@ -6,8 +6,8 @@ import java.util.Objects;
 import io.gull.edge.EdgeConfig;
 
 /**
- * What the MQTT handlers of every connection share: config, the Kafka-facing ports, the local registry,
- * the edge's drain signal (graceful stop).
+ * What the MQTT handlers of every connection share: config, the Kafka-facing ports, the registries (client id
+ * for local takeover, connection id for the inbox), delivery counters, the edge's drain signal (graceful stop).
  */
 public record ConnectionServices(
         EdgeConfig config,
@@ -15,6 +15,8 @@ public record ConnectionServices(
         IngressSink ingress,
         SessionEventSink sessionEvents,
         ClientRegistry registry,
+        ConnectionRegistry connections,
+        DeliveryCounters counters,
         DrainSignal drain,
         Clock clock) {
 
@@ -24,6 +26,8 @@ public record ConnectionServices(
         Objects.requireNonNull(ingress, "ingress");
         Objects.requireNonNull(sessionEvents, "sessionEvents");
         Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(counters, "counters");
         Objects.requireNonNull(drain, "drain");
         Objects.requireNonNull(clock, "clock");
     }

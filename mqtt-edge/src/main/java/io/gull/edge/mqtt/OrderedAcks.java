@@ -2,21 +2,28 @@ package io.gull.edge.mqtt;
 
 import java.util.ArrayDeque;
 
+import io.netty.handler.codec.mqtt.MqttMessage;
+
 /**
- * The PUBLISHes of one connection that wait for Kafka, in arrival order. Kafka may acknowledge records of
- * different partitions out of order; this queue releases PUBACKs strictly in the order the PUBLISHes
- * arrived (MQTT-4.6.0-2). An entry Kafka did not store ({@link #fail}) stops the release: nothing after it
- * may be acknowledged, the connection has to close once the PUBACKs before it are out. Not thread-safe:
- * used only on the connection's event loop.
+ * The packets of one connection that wait for Kafka (PUBLISH, SUBSCRIBE, UNSUBSCRIBE), in arrival order, each
+ * with the reply it is owed (PUBACK, PUBREC, SUBACK, UNSUBACK, PUBCOMP, or none for QoS 0). Kafka may
+ * acknowledge records of different partitions out of order; this queue releases the replies strictly in the
+ * order the packets arrived (MQTT-4.6.0-2). An entry Kafka did not store ({@link #fail}) stops the release:
+ * nothing after it may be answered, the connection has to close once the replies before it are out. Not
+ * thread-safe: used only on the connection's event loop.
  */
 public final class OrderedAcks {
-    /** Packet id of an entry that needs no PUBACK (QoS 0). */
-    public static final int NO_ACK = -1;
 
-    /** Receives a releasable PUBACK: packet id and reason code (0 = success). */
+    /** The reply an entry is owed, built when it is released; the reason code is 0 on success. */
+    @FunctionalInterface
+    public interface Reply {
+        MqttMessage packet(byte reasonCode);
+    }
+
+    /** Receives a releasable reply. */
     @FunctionalInterface
     public interface AckWriter {
-        void ack(int packetId, byte reasonCode);
+        void write(MqttMessage packet);
     }
 
     private enum State { PENDING, DONE, FAILED }
@@ -24,77 +31,73 @@ public final class OrderedAcks {
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private long inflightBytes;
 
-    /** Appends a pending PUBLISH of {@code bytes} bytes; {@code packetId} is {@link #NO_ACK} for QoS 0. */
-    public Entry add(int packetId, int bytes) {
-        Entry entry = new Entry(packetId, bytes);
+    /** Appends a pending packet of {@code bytes} bytes; {@code reply} is null when it needs none (QoS 0). */
+    public Entry add(Reply reply, int bytes) {
+        Entry entry = new Entry(reply, bytes);
         queue.addLast(entry);
         inflightBytes += bytes;
         return entry;
     }
 
     /**
-     * Marks {@code entry} as answered with {@code reasonCode} (0 = stored) and hands every PUBACK that can
-     * now be sent, oldest first, to {@code ack}.
+     * Marks {@code entry} as answered with {@code reasonCode} (0 = stored) and hands every reply that can now be
+     * sent, oldest first, to {@code writer}.
      *
      * @return true when the oldest entry left has failed: the connection must close now
      */
-    public boolean complete(Entry entry, byte reasonCode, AckWriter ack) {
+    public boolean complete(Entry entry, byte reasonCode, AckWriter writer) {
         entry.state = State.DONE;
         entry.reasonCode = reasonCode;
-        return release(ack);
+        return release(writer);
     }
 
     /**
-     * Marks {@code entry} as not stored: no PUBACK for it or anything after it.
+     * Marks {@code entry} as not stored: no reply for it or anything after it.
      *
      * @return true when it is (now or already) the oldest entry: the connection must close now
      */
-    public boolean fail(Entry entry, AckWriter ack) {
+    public boolean fail(Entry entry, AckWriter writer) {
         entry.state = State.FAILED;
-        return release(ack);
+        return release(writer);
     }
 
-    private boolean release(AckWriter ack) {
+    private boolean release(AckWriter writer) {
         while (!queue.isEmpty() && queue.peekFirst().state == State.DONE) {
             Entry head = queue.pollFirst();
             inflightBytes -= head.bytes;
-            if (head.packetId != NO_ACK) {
-                ack.ack(head.packetId, head.reasonCode);
+            if (head.reply != null) {
+                writer.write(head.reply.packet(head.reasonCode));
             }
         }
         return !queue.isEmpty() && queue.peekFirst().state == State.FAILED;
     }
 
-    /** PUBLISHes not yet released (stored or not). */
+    /** Packets not yet released (stored or not). */
     public int inflight() {
         return queue.size();
     }
 
-    /** Bytes of the PUBLISHes not yet released. */
+    /** Bytes of the packets not yet released. */
     public long inflightBytes() {
         return inflightBytes;
     }
 
-    /** Forgets everything (the connection is gone; the client resends unacknowledged QoS 1 messages). */
+    /** Forgets everything (the connection is gone; the client resends what was not acknowledged). */
     public void clear() {
         queue.clear();
         inflightBytes = 0;
     }
 
-    /** One pending PUBLISH. */
+    /** One pending packet. */
     public static final class Entry {
-        private final int packetId;
+        private final Reply reply;
         private final int bytes;
         private State state = State.PENDING;
         private byte reasonCode;
 
-        private Entry(int packetId, int bytes) {
-            this.packetId = packetId;
+        private Entry(Reply reply, int bytes) {
+            this.reply = reply;
             this.bytes = bytes;
-        }
-
-        public int packetId() {
-            return packetId;
         }
     }
 }

@@ -5,17 +5,21 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import io.gull.schemas.avro.Publish;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 
-/** Turns a received PUBLISH into the {@code Publish} envelope of {@code gull.ingress}. */
+/**
+ * Turns a received PUBLISH into the {@code Publish} envelope of {@code gull.ingress}. One instance per connection:
+ * the message id is the connection id and a counter.
+ */
 final class PublishEnvelopes {
     private final String edgeId;
     private final Clock clock;
+    /** Per connection: messageId = connectionId:counter, unique without a UUID per message. */
+    private long counter;
 
     PublishEnvelopes(String edgeId, Clock clock) {
         this.edgeId = edgeId;
@@ -25,7 +29,7 @@ final class PublishEnvelopes {
     /** Copies the payload; the caller still owns (and releases) {@code message}. */
     Publish envelope(MqttPublishMessage message, ClientSession session) {
         return Publish.newBuilder()
-                .setMessageId(UUID.randomUUID().toString())
+                .setMessageId(session.connectionId() + ":" + (++counter))
                 .setEdgeId(edgeId)
                 .setClientId(session.clientId())
                 .setTenant(session.tenant())
@@ -35,6 +39,9 @@ final class PublishEnvelopes {
                 .setRetain(message.fixedHeader().isRetain())
                 .setProperties(properties(message.variableHeader().properties()))
                 .setReceivedAt(clock.instant())
+                .setPacketId(message.fixedHeader().qosLevel().value() > 0 ? message.variableHeader().packetId() : 0)
+                .setDup(message.fixedHeader().isDup())
+                .setConnectionId(session.connectionId())
                 .build();
     }
 

@@ -1,22 +1,24 @@
 package io.gull.edge.mqtt;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.gull.schemas.avro.Delivery;
+import io.gull.schemas.avro.Kick;
+import io.gull.schemas.avro.KickReason;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
@@ -24,17 +26,27 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The packets of an accepted connection: PUBLISH (to the {@link IngressPublishing}), PINGREQ, SUBSCRIBE /
- * UNSUBSCRIBE (refused until subscriptions exist), DISCONNECT, and every protocol violation, which ends
- * the connection with the 5.0 reason code it deserves (3.1.1 connections are just closed).
+ * The packets of an accepted connection, routed to the part that owns them: PUBLISH / PUBREL to
+ * {@link IngressPublishing} and {@link InboundQos2}, SUBSCRIBE / UNSUBSCRIBE to {@link SubscribeHandling},
+ * PUBACK / PUBREC / PUBCOMP and inbox deliveries to {@link OutboundDeliveries}; PINGREQ, DISCONNECT, kicks, and
+ * every protocol violation, which ends the connection with the 5.0 reason code it deserves (3.1.1 connections are
+ * just closed). When the connection ends it reports DISCONNECTED, with publishWill for an abrupt end.
  */
 public final class SessionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
 
     private final ClientSession session;
     private final ConnectionServices services;
+    private StoredReplies replies;
     private IngressPublishing publishing;
+    private InboundQos2 inboundQos2;
+    private SubscribeHandling subscriptions;
+    private AckBatcher ackBatcher;
+    private OutboundDeliveries deliveries;
     private String closeReason;
+    /** The will is published unless the client said DISCONNECT 0x00, or the edge itself ended it in order. */
+    private boolean publishWill = true;
+    private Long disconnectExpirySeconds;
 
     public SessionHandler(ClientSession session, ConnectionServices services) {
         this.session = session;
@@ -47,7 +59,12 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        publishing = new IngressPublishing(ctx, session, services, this::onDeliveryFailed);
+        replies = new StoredReplies(ctx, services, this::onStoreFailed);
+        inboundQos2 = new InboundQos2(session.awaitingRelease());
+        publishing = new IngressPublishing(session, services, replies, inboundQos2);
+        subscriptions = new SubscribeHandling(session, services, replies);
+        ackBatcher = new AckBatcher(ctx, session, services);
+        deliveries = new OutboundDeliveries(ctx, session, ackBatcher, services.counters());
     }
 
     @Override
@@ -72,28 +89,26 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         MqttMessageType type = message.fixedHeader().messageType();
         switch (type) {
             case PUBLISH -> onPublish(ctx, (MqttPublishMessage) message);
+            case PUBREL -> onPubRel(message);
+            case PUBACK -> deliveries.onPubAck(message);
+            case PUBREC -> deliveries.onPubRec(message);
+            case PUBCOMP -> deliveries.onPubComp(message);
             case PINGREQ -> ctx.writeAndFlush(new MqttMessage(
                     new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0)));
             case SUBSCRIBE -> onSubscribe(ctx, (MqttSubscribeMessage) message);
             case UNSUBSCRIBE -> onUnsubscribe(ctx, (MqttUnsubscribeMessage) message);
-            case DISCONNECT -> {
-                closeReason = "client disconnected";
-                ctx.close();
-            }
+            case DISCONNECT -> onDisconnect(ctx, message);
             case CONNECT -> violation(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR,
                     "second CONNECT (MQTT-3.1.0-2)");
             default -> violation(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR,
-                    "unexpected " + type + " packet (the edge sent nothing it could answer)");
+                    "unexpected " + type + " packet from a client");
         }
     }
 
     private void onPublish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
         String topic = publish.variableHeader().topicName();
         MqttProperties properties = publish.variableHeader().properties();
-        if (publish.fixedHeader().qosLevel() == MqttQoS.EXACTLY_ONCE) {
-            violation(ctx, MqttReasonCodes.Disconnect.QOS_NOT_SUPPORTED,
-                    "QoS 2 PUBLISH, but this edge supports QoS 0 and 1 (CONNACK Maximum QoS 1)");
-        } else if (properties.getProperty(MqttProperties.TOPIC_ALIAS) != null) {
+        if (properties.getProperty(MqttProperties.TOPIC_ALIAS) != null) {
             violation(ctx, MqttReasonCodes.Disconnect.TOPIC_ALIAS_INVALID,
                     "topic alias used, but Topic Alias Maximum is 0 (MQTT-3.3.2-9)");
         } else if (topic == null || topic.isEmpty()) {
@@ -106,24 +121,67 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** PUBREL → PUBCOMP, in order with the other replies; 5.0: 0x92 for a packet id not awaiting it. */
+    private void onPubRel(MqttMessage pubRel) {
+        if (!replies.accepting()) {
+            return;
+        }
+        int packetId = MqttReplies.packetId(pubRel);
+        boolean known = inboundQos2.released(packetId);
+        byte reason = known || !session.isV5() ? 0
+                : MqttReasonCodes.PubComp.PACKET_IDENTIFIER_NOT_FOUND.byteValue();
+        if (!known) {
+            log.debug("Client {} released unknown QoS 2 packet {}", session.clientId(), packetId);
+        }
+        replies.add(CompletableFuture.completedFuture(null), ignored -> MqttReplies.pubComp(packetId, reason),
+                pubRel.fixedHeader().remainingLength(), error -> null);
+    }
+
     private void onSubscribe(ChannelHandlerContext ctx, MqttSubscribeMessage subscribe) {
-        // Subscriptions arrive with the next issue: every filter is refused with 0x80.
-        MqttMessageBuilders.SubAckBuilder subAck = MqttMessageBuilders.subAck()
-                .packetId(subscribe.idAndPropertiesVariableHeader().messageId());
-        subscribe.payload().topicSubscriptions().forEach(s -> subAck.addGrantedQos(MqttQoS.FAILURE));
-        ctx.writeAndFlush(subAck.build());
+        if (subscribe.payload().topicSubscriptions().isEmpty()) {
+            violation(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR, "SUBSCRIBE without topic filters (MQTT-3.8.3-3)");
+            return;
+        }
+        MqttProperties.MqttProperty<?> id = subscribe.idAndPropertiesVariableHeader().properties()
+                .getProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER);
+        if (id != null && (Integer) id.value() == 0) {
+            violation(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR,
+                    "Subscription Identifier 0 (5.0 section 3.8.2.1.2)");
+            return;
+        }
+        subscriptions.subscribe(subscribe);
     }
 
     private void onUnsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage unsubscribe) {
-        MqttMessageBuilders.UnsubAckBuilder unsubAck = MqttMessageBuilders.unsubAck()
-                .packetId(unsubscribe.idAndPropertiesVariableHeader().messageId());
-        if (session.isV5()) {
-            List<Short> codes = new ArrayList<>();
-            unsubscribe.payload().topics().forEach(t ->
-                    codes.add((short) MqttReasonCodes.UnsubAck.NO_SUBSCRIPTION_EXISTED.byteValue()));
-            unsubAck.addReasonCodes(codes.toArray(new Short[0]));
+        if (unsubscribe.payload().topics().isEmpty()) {
+            violation(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR,
+                    "UNSUBSCRIBE without topic filters (MQTT-3.10.3-2)");
+            return;
         }
-        ctx.writeAndFlush(unsubAck.build());
+        subscriptions.unsubscribe(unsubscribe);
+    }
+
+    private void onDisconnect(ChannelHandlerContext ctx, MqttMessage disconnect) {
+        byte reason = 0;
+        Long expiry = null;
+        if (disconnect.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header) {
+            reason = header.reasonCode();
+            MqttProperties.MqttProperty<?> property = header.properties()
+                    .getProperty(MqttProperties.SESSION_EXPIRY_INTERVAL);
+            if (property != null) {
+                expiry = Integer.toUnsignedLong((Integer) property.value());
+            }
+        }
+        if (expiry != null && expiry != 0 && session.sessionExpirySeconds() == 0) {
+            violation(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR,
+                    "DISCONNECT sets a Session Expiry Interval, but CONNECT had 0 (MQTT-3.14.2-2)");
+            return;
+        }
+        closeReason = reason == 0 ? "client disconnected"
+                : String.format("client disconnected with reason 0x%02X", reason & 0xFF);
+        publishWill = reason != 0; // 0x04 (with will) and every error reason publish it; 0x00 deletes it
+        disconnectExpirySeconds = expiry;
+        ctx.close();
     }
 
     private void onInvalidPacket(ChannelHandlerContext ctx, MqttMessage message) {
@@ -138,7 +196,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Ends the connection for a protocol violation; logged once with the client id. */
+    /** Ends the connection for a protocol violation; logged once with the client id. The will is published. */
     private void violation(ChannelHandlerContext ctx, MqttReasonCodes.Disconnect reason, String detail) {
         if (closeReason != null) {
             return;
@@ -148,27 +206,34 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         Replies.disconnect(ctx.channel(), session.version(), reason);
     }
 
-    private void onDeliveryFailed(ChannelHandlerContext ctx, Throwable error) {
+    private void onStoreFailed(ChannelHandlerContext ctx, Throwable error) {
         if (closeReason != null) {
             return;
         }
-        closeReason = "Kafka did not store a PUBLISH: " + error;
+        closeReason = "Kafka did not store a packet: " + error;
         if (error instanceof IngressRejectedException rejected) {
             log.warn("Closing client {} without PUBACK: Kafka refuses its PUBLISH for good ({}). MQTT 3.1.1 cannot "
                     + "tell the client, which will resend it after reconnecting; fix the device or raise "
                     + "--mqtt.max-packet-size / --kafka.max-request-size.", session.clientId(),
                     rejected.getCause());
         } else {
-            log.warn("Closing client {} without PUBACK after the PUBACKs before it ({}); it will resend after "
-                    + "reconnecting. Kafka at {} may be unreachable.", session.clientId(), error.toString(),
-                    services.config().kafkaBootstrap());
+            log.warn("Closing client {} without acknowledging what came after the replies before it ({}); it "
+                    + "will resend after reconnecting. Kafka at {} may be unreachable.", session.clientId(),
+                    error.toString(), services.config().kafkaBootstrap());
         }
         Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.UNSPECIFIED_ERROR);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && !ctx.channel().config().isAutoRead()) {
+        if (evt instanceof Delivery delivery) {
+            if (closeReason == null) {
+                deliveries.deliver(delivery);
+            }
+        } else if (evt instanceof Kick kick) {
+            takenOver(ctx, kick.getReason() == KickReason.TAKEN_OVER
+                    ? "session taken over by a newer connection (sessions job)" : "kicked by the sessions job");
+        } else if (evt instanceof IdleStateEvent && !ctx.channel().config().isAutoRead()) {
             // the edge itself stopped reading (backpressure): the client's packets sit unread, it is not idle;
             // the ReadGate restarts the timer when reading resumes
             log.trace("Ignoring keep-alive expiry of client {} while the edge does not read", session.clientId());
@@ -176,33 +241,45 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
             violation(ctx, MqttReasonCodes.Disconnect.KEEP_ALIVE_TIMEOUT,
                     "nothing received for 1.5 x keep-alive " + session.keepAliveSeconds() + " s (MQTT-3.1.2-24)");
         } else if (evt == EdgeEvents.SESSION_TAKEN_OVER) {
-            closeReason = "session taken over by a newer connection";
-            Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.SESSION_TAKEN_OVER);
+            takenOver(ctx, "session taken over by a newer connection on this edge");
         } else if (evt == EdgeEvents.SERVER_SHUTTING_DOWN) {
             if (closeReason != null) {
                 return;
             }
             closeReason = "edge shutting down";
+            publishWill = false; // a graceful stop; an edge that dies is handled by the job (heartbeats)
             Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN);
         } else {
             ctx.fireUserEventTriggered(evt);
         }
     }
 
+    /** 5.0 DISCONNECT 0x8E (MQTT-3.1.4-3), 3.1.1 close; no will: the job owns the session now and decides. */
+    private void takenOver(ChannelHandlerContext ctx, String reason) {
+        if (closeReason != null) {
+            return;
+        }
+        closeReason = reason;
+        publishWill = false;
+        Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.SESSION_TAKEN_OVER);
+    }
+
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        publishing.updateReadGate();
+        replies.updateReadGate();
         ctx.fireChannelWritabilityChanged();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        publishing.connectionClosed();
+        replies.connectionClosed();
+        ackBatcher.flush();
         services.registry().unregister(session.clientId(), ctx.channel());
         String reason = closeReason != null ? closeReason : "connection lost";
         services.sessionEvents().emit(SessionEvents.disconnected(session, services.config().edgeId(), reason,
-                services.clock()));
-        log.debug("Client {} disconnected: {}", session.clientId(), reason);
+                publishWill, disconnectExpirySeconds, services.clock()));
+        log.debug("Client {} disconnected: {} (will {})", session.clientId(), reason,
+                publishWill ? "published" : "not published");
         ctx.fireChannelInactive();
     }
 

@@ -1,0 +1,27 @@
+package io.gull.edge.mqtt;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts of what the edge did not deliver, across connections (for metrics and tests). Thread-safe. */
+public final class DeliveryCounters {
+    private final AtomicLong qos0DroppedNotWritable = new AtomicLong();
+    private final AtomicLong duplicatesIgnored = new AtomicLong();
+
+    void qos0Dropped() {
+        qos0DroppedNotWritable.incrementAndGet();
+    }
+
+    void duplicateIgnored() {
+        duplicatesIgnored.incrementAndGet();
+    }
+
+    /** QoS 0 deliveries dropped because the client did not read (channel not writable). */
+    public long qos0DroppedNotWritable() {
+        return qos0DroppedNotWritable.get();
+    }
+
+    /** Deliveries of a message already in flight or done on their connection. */
+    public long duplicatesIgnored() {
+        return duplicatesIgnored.get();
+    }
+}
