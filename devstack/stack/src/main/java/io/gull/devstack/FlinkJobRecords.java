@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What the data dir remembers about Flink jobs: the job id each entry class got last ({@code run/flink-jobs.properties})
- * and the checkpoints Flink retained for it ({@code flink/checkpoints/<jobId>/chk-<n>/_metadata}).
+ * What the data dir remembers about Flink jobs: the job id each entry class got last and the checkpoint that job was
+ * started from ({@code run/flink-jobs.properties}), and the checkpoints Flink retained for each job
+ * ({@code flink/checkpoints/<jobId>/chk-<n>/_metadata}).
  */
 final class FlinkJobRecords {
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern CHECKPOINT = Pattern.compile("chk-(\\d+)");
+    private static final String STARTED_FROM = ".started-from";
 
     private final Path file;
     private final Path checkpointsDir;
@@ -40,37 +42,66 @@ final class FlinkJobRecords {
     /** Entry class -> job id of the last submission. */
     Map<String, String> load() {
         Map<String, String> ids = new LinkedHashMap<>();
+        jobs().forEach((entryClass, job) -> ids.put(entryClass, job.jobId()));
+        return ids;
+    }
+
+    /** Entry class -> its last job and the checkpoint that job started from. */
+    Map<String, RememberedJob> jobs() {
+        Map<String, RememberedJob> jobs = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) {
-            return ids;
+            return jobs;
         }
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            return ids;
+            return jobs;
         }
-        p.stringPropertyNames().forEach(k -> {
+        p.stringPropertyNames().stream().sorted().forEach(k -> {
             String id = p.getProperty(k).trim();
-            if (JOB_ID.matcher(id).matches()) {
-                ids.put(k, id);
+            if (!k.endsWith(STARTED_FROM) && JOB_ID.matcher(id).matches()) {
+                String from = p.getProperty(k + STARTED_FROM, "").trim();
+                jobs.put(k, new RememberedJob(id, from.isEmpty() ? null : Path.of(from)));
             }
         });
-        return ids;
+        return jobs;
     }
 
+    /** Remembers job ids alone (jobs started fresh). */
     void save(Map<String, String> ids) {
+        Map<String, RememberedJob> jobs = new LinkedHashMap<>();
+        ids.forEach((entryClass, id) -> jobs.put(entryClass, new RememberedJob(id, null)));
+        saveJobs(jobs);
+    }
+
+    void saveJobs(Map<String, RememberedJob> jobs) {
         Properties p = new Properties();
-        p.putAll(ids);
+        jobs.forEach((entryClass, job) -> {
+            p.setProperty(entryClass, job.jobId());
+            if (job.startedFrom() != null) {
+                p.setProperty(entryClass + STARTED_FROM, job.startedFrom().toString());
+            }
+        });
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(out, "Flink job id of each Gull entry class, to resume it from its checkpoints");
+                p.store(out, "Flink job id of each Gull entry class and the checkpoint it started from, to resume it");
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new StackException("Cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Where a job that ran before resumes: its own newest checkpoint, else (it never completed one) the checkpoint it
+     * had started from, while that still exists.
+     */
+    Optional<Path> resumePoint(RememberedJob job) {
+        return latestCheckpoint(job.jobId()).or(() -> Optional.ofNullable(job.startedFrom())
+                .filter(p -> Files.isRegularFile(p.resolve("_metadata"))));
     }
 
     /** The newest complete checkpoint of a job (a {@code chk-<n>} directory holding {@code _metadata}). */
@@ -87,6 +118,13 @@ final class FlinkJobRecords {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The job whose checkpoint directory holds {@code checkpoint} ({@code <checkpoints>/<jobId>/chk-n}), if any. */
+    static Optional<String> jobOf(Path checkpoint) {
+        Path parent = checkpoint == null ? null : checkpoint.getParent();
+        return parent == null || !JOB_ID.matcher(parent.getFileName().toString()).matches()
+                ? Optional.empty() : Optional.of(parent.getFileName().toString());
     }
 
     /** Deletes the checkpoint directories of every job not in {@code keep}. */
@@ -113,5 +151,14 @@ final class FlinkJobRecords {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * A job the data dir remembers.
+     *
+     * @param jobId       its Flink job id
+     * @param startedFrom the checkpoint it was started from, or null when it started without state
+     */
+    record RememberedJob(String jobId, Path startedFrom) {
     }
 }

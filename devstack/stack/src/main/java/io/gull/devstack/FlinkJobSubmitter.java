@@ -3,25 +3,33 @@ package io.gull.devstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import io.gull.devstack.FlinkJobRecords.RememberedJob;
+import io.gull.devstack.FlinkRestClient.FlinkRestException;
 import io.gull.devstack.FlinkRestClient.JobSummary;
 
 /**
  * Submits Gull's Flink jobs through the REST API, as an operator would: uploads the shaded jar, runs each entry class,
- * and waits until every task of both jobs runs. A job still running in the cluster is left alone. A job that ran
- * before (its id is remembered in the data dir) resumes from its newest retained checkpoint, so its keyed state
- * (e.g. the device registry) survives {@code gull down} + {@code gull up}; if it cannot resume, it starts fresh.
+ * and waits until every task of both jobs runs. How each job starts is {@link JobStartPlanner}'s decision: a job still
+ * running is left alone, a job that ran before resumes from its newest retained checkpoint (so its keyed state, e.g.
+ * the device registry and the sessions, survives {@code gull down} + {@code gull up}), and {@code SessionsJob} takes
+ * over the state of the {@code DeviceAuthJob} it replaces. A job whose state cannot be restored is never started
+ * fresh behind the operator's back: the start fails with a {@link StackException} that says what to do.
  */
 final class FlinkJobSubmitter {
-    static final List<String> ENTRY_CLASSES = List.of("io.gull.flink.DeviceAuthJob", "io.gull.flink.TelemetryJob");
+    static final List<String> ENTRY_CLASSES = List.of(JobStartPlanner.SESSIONS_JOB, JobStartPlanner.TELEMETRY_JOB);
     private static final Set<String> TERMINAL = Set.of("FAILED", "CANCELED", "CANCELLING", "FINISHED", "SUSPENDED");
+    private static final Set<String> ENDED = Set.of("FAILED", "CANCELED", "FINISHED", "SUSPENDED");
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(60);
 
     private final FlinkRestClient rest;
     private final Path jar;
@@ -30,9 +38,11 @@ final class FlinkJobSubmitter {
     private final StackProgress progress;
     private final Duration timeout;
     private final Path flinkLog;
+    private final JobRestore restore;
+    private final JobStartPlanner planner;
 
     FlinkJobSubmitter(FlinkRestClient rest, Path jar, List<String> programArgs, FlinkJobRecords records,
-            StackProgress progress, Duration timeout, Path flinkLog) {
+            StackProgress progress, Duration timeout, Path flinkLog, JobRestore restore) {
         this.rest = rest;
         this.jar = jar;
         this.programArgs = List.copyOf(programArgs);
@@ -40,9 +50,11 @@ final class FlinkJobSubmitter {
         this.progress = progress;
         this.timeout = timeout;
         this.flinkLog = flinkLog;
+        this.restore = restore;
+        this.planner = new JobStartPlanner(restore, records::resumePoint);
     }
 
-    /** The program arguments both jobs get. */
+    /** The program arguments both jobs get; the jobs' own defaults serve for everything else. */
     static List<String> programArgs(StackConfig config) {
         String host = config.connectHost();
         return List.of("--kafka.bootstrap", host + ":" + config.kafkaPort(),
@@ -54,29 +66,32 @@ final class FlinkJobSubmitter {
 
     void submitAll() {
         long begin = System.nanoTime();
-        Map<String, String> previous = records.load();
-        List<JobSummary> inCluster = rest.jobs();
+        Map<String, RememberedJob> previous = records.jobs();
+        Set<String> alive = rest.jobs().stream().filter(j -> !TERMINAL.contains(j.state())).map(JobSummary::id)
+                .collect(Collectors.toCollection(HashSet::new));
         Map<String, Submission> submissions = new LinkedHashMap<>();
         String jarId = null;
         for (String entryClass : ENTRY_CLASSES) {
-            String previousId = previous.get(entryClass);
-            Optional<JobSummary> alive = inCluster.stream()
-                    .filter(j -> j.id().equals(previousId) && !TERMINAL.contains(j.state())).findFirst();
-            if (alive.isPresent()) {
-                progress.step(label(entryClass) + "already in the cluster (" + alive.get().state().toLowerCase(Locale.ROOT)
-                        + ", job " + previousId + ")");
-                submissions.put(entryClass, new Submission(previousId, null));
+            Optional<String> replaced = planner.replacedJobStillRunning(entryClass, previous, alive);
+            if (replaced.isPresent()) {
+                cancelReplaced(entryClass, replaced.get());
+                alive.remove(replaced.get());
+            }
+            JobStart start = planner.plan(entryClass, previous, alive);
+            if (start instanceof JobStart.LeaveRunning running) {
+                String state = rest.job(running.jobId()).map(JobSummary::state).orElse("RUNNING");
+                progress.step(label(entryClass) + "already in the cluster (" + state.toLowerCase(Locale.ROOT)
+                        + ", job " + running.jobId() + ")");
+                submissions.put(entryClass, new Submission(running.jobId(), null, previous.get(entryClass)));
                 continue;
             }
             if (jarId == null) {
                 jarId = upload();
             }
-            Optional<Path> checkpoint = previousId == null ? Optional.empty() : records.latestCheckpoint(previousId);
-            submissions.put(entryClass, run(jarId, entryClass, checkpoint.orElse(null)));
+            submissions.put(entryClass, run(jarId, entryClass, start));
         }
-        records.save(ids(submissions));
-        awaitRunning(submissions, jarId);
-        records.save(ids(submissions));
+        records.saveJobs(remembered(submissions));
+        awaitRunning(submissions);
         records.deleteCheckpointsExcept(keep(submissions, previous));
         progress.step(label("Flink jobs") + "running (" + String.join(", ", submissions.keySet().stream()
                 .map(FlinkJobSubmitter::simpleName).toList()) + ") (" + ServiceStarter.seconds(System.nanoTime() - begin)
@@ -93,18 +108,55 @@ final class FlinkJobSubmitter {
         return rest.uploadJar(jar);
     }
 
-    private Submission run(String jarId, String entryClass, Path checkpoint) {
+    private Submission run(String jarId, String entryClass, JobStart start) {
+        Path checkpoint = start instanceof JobStart.Resume resume ? resume.checkpoint() : null;
         String savepoint = checkpoint == null ? null : checkpoint.toUri().toString();
-        String jobId = rest.runJar(jarId, entryClass, programArgs, savepoint);
-        progress.step(label(entryClass) + "submitted (job " + jobId + ")"
-                + (checkpoint == null ? "" : ", resuming from " + checkpoint.getParent().getFileName() + "/"
-                        + checkpoint.getFileName()));
-        return new Submission(jobId, checkpoint);
+        String jobId;
+        try {
+            jobId = rest.runJar(jarId, new JarRun(entryClass, programArgs, savepoint, restore
+                    == JobRestore.RESUME_ALLOW_NON_RESTORED_STATE));
+        } catch (FlinkRestException e) {
+            if (checkpoint != null && StateRestoreFailure.isRestoreFailure(e.getMessage())) {
+                throw StateRestoreFailure.of(entryClass, checkpoint, Optional.of(e.getMessage()), flinkLog);
+            }
+            throw e;
+        }
+        progress.step(label(entryClass) + "submitted (job " + jobId + ")" + describe(entryClass, start));
+        return new Submission(jobId, checkpoint, new RememberedJob(jobId, checkpoint));
     }
 
-    private void awaitRunning(Map<String, Submission> submissions, String jarIdOrNull) {
+    private String describe(String entryClass, JobStart start) {
+        if (start instanceof JobStart.Resume resume) {
+            Path checkpoint = resume.checkpoint();
+            String where = checkpoint.getParent().getFileName() + "/" + checkpoint.getFileName();
+            return ", resuming from " + where + (resume.isMigrationTo(entryClass)
+                    ? " of " + simpleName(resume.fromEntryClass()) + " (migration: it replaces "
+                            + simpleName(resume.fromEntryClass()) + " and keeps its state)"
+                    : "") + (restore == JobRestore.RESUME_ALLOW_NON_RESTORED_STATE
+                            ? ", dropping state no operator claims (--allow-non-restored-state)" : "");
+        }
+        String note = start instanceof JobStart.Fresh fresh ? fresh.note() : "";
+        return note.isEmpty() ? "" : ", " + note;
+    }
+
+    /** Cancels the job an entry class replaces (its checkpoints are retained on cancellation) and waits for the end. */
+    private void cancelReplaced(String entryClass, String jobId) {
+        String replaced = simpleName(JobStartPlanner.REPLACES.get(entryClass));
+        progress.step(label(replaced) + "still runs (job " + jobId + "); cancelling it: " + simpleName(entryClass)
+                + " replaces it and resumes from its checkpoint");
+        rest.cancel(jobId);
+        long deadline = System.nanoTime() + CANCEL_TIMEOUT.toNanos();
+        while (rest.job(jobId).map(j -> !ENDED.contains(j.state())).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                throw new StackException("Flink job " + replaced + " (job " + jobId + ") did not end within "
+                        + CANCEL_TIMEOUT.toSeconds() + " s of being cancelled; see " + flinkLog);
+            }
+            ServiceStarter.sleep(POLL);
+        }
+    }
+
+    private void awaitRunning(Map<String, Submission> submissions) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String jarId = jarIdOrNull;
         while (true) {
             boolean allRunning = true;
             for (Map.Entry<String, Submission> entry : submissions.entrySet()) {
@@ -118,20 +170,20 @@ final class FlinkJobSubmitter {
                 String state = job == null ? "UNKNOWN" : job.state();
                 Optional<String> failure = TERMINAL.contains(state) || "RESTARTING".equals(state)
                         ? rest.latestFailure(submission.jobId()) : Optional.empty();
-                if (submission.restoredFrom() != null && cannotResume(state, failure)) {
-                    progress.step(label(entryClass) + "cannot resume from its checkpoint ("
-                            + failure.orElse(state) + "); starting it fresh");
+                boolean restoreFailed = submission.restoredFrom() != null
+                        && failure.filter(StateRestoreFailure::isRestoreFailure).isPresent();
+                if (restoreFailed) {
                     if (!TERMINAL.contains(state)) {
                         rest.cancel(submission.jobId());
                     }
-                    if (jarId == null) {
-                        jarId = upload();
-                    }
-                    entry.setValue(run(jarId, entryClass, null));
-                    records.save(ids(submissions));
-                } else if (TERMINAL.contains(state)) {
+                    throw StateRestoreFailure.of(entryClass, submission.restoredFrom(), failure, flinkLog);
+                }
+                if (TERMINAL.contains(state)) {
                     throw new StackException("Flink job " + simpleName(entryClass) + " ended as " + state
-                            + failure.map(f -> ": " + f).orElse("") + ". See " + flinkLog);
+                            + failure.map(f -> ": " + f).orElse("")
+                            + (submission.restoredFrom() == null ? "" : " (it had resumed from "
+                                    + submission.restoredFrom() + ")")
+                            + ". See " + flinkLog);
                 }
             }
             if (allRunning) {
@@ -143,17 +195,6 @@ final class FlinkJobSubmitter {
             }
             ServiceStarter.sleep(POLL);
         }
-    }
-
-    /** Resume failed when the job ended right away, or keeps restarting because of its restored state. */
-    private static boolean cannotResume(String state, Optional<String> failure) {
-        if (TERMINAL.contains(state)) {
-            return true;
-        }
-        String text = failure.orElse("").toLowerCase(Locale.ROOT);
-        return "RESTARTING".equals(state)
-                && (text.contains("restor") || text.contains("statemigration") || text.contains("serializer")
-                        || text.contains("savepoint"));
     }
 
     private String describe(Map<String, Submission> submissions) {
@@ -168,16 +209,23 @@ final class FlinkJobSubmitter {
         return String.join("; ", parts);
     }
 
-    private static Map<String, String> ids(Map<String, Submission> submissions) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        submissions.forEach((entryClass, submission) -> ids.put(entryClass, submission.jobId()));
-        return ids;
+    private static Map<String, RememberedJob> remembered(Map<String, Submission> submissions) {
+        Map<String, RememberedJob> jobs = new LinkedHashMap<>();
+        submissions.forEach((entryClass, submission) -> jobs.put(entryClass, submission.remember()));
+        return jobs;
     }
 
-    /** Checkpoints to keep: the running jobs' and the ones they resumed from (until they have their own). */
-    private static Set<String> keep(Map<String, Submission> submissions, Map<String, String> previous) {
-        Set<String> keep = new java.util.HashSet<>(previous.values());
-        submissions.values().forEach(s -> keep.add(s.jobId()));
+    /**
+     * Checkpoints to keep: the running jobs', those of the jobs remembered before (until the new ones have their own),
+     * and those the running jobs started from.
+     */
+    private static Set<String> keep(Map<String, Submission> submissions, Map<String, RememberedJob> previous) {
+        Set<String> keep = new HashSet<>();
+        previous.values().forEach(j -> keep.add(j.jobId()));
+        submissions.values().forEach(s -> {
+            keep.add(s.jobId());
+            FlinkJobRecords.jobOf(s.remember().startedFrom()).ifPresent(keep::add);
+        });
         return keep;
     }
 
@@ -189,7 +237,18 @@ final class FlinkJobSubmitter {
         return ServiceStarter.label(simpleName(entryClassOrText));
     }
 
-    /** A job handed to the cluster, and the checkpoint it resumed from (null when it started fresh or ran already). */
-    private record Submission(String jobId, Path restoredFrom) {
+    /**
+     * A job handed to the cluster.
+     *
+     * @param jobId        its id
+     * @param restoredFrom the checkpoint it resumed from now (null when it started fresh or ran already)
+     * @param remember     what the data dir keeps about it
+     */
+    private record Submission(String jobId, Path restoredFrom, RememberedJob remember) {
+        Submission {
+            if (remember == null) {
+                remember = new RememberedJob(jobId, null);
+            }
+        }
     }
 }

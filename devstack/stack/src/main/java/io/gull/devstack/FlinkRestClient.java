@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The parts of Flink's REST API the stack uses: cluster overview, jar upload/run, job states, cancel. */
 final class FlinkRestClient {
@@ -82,23 +81,12 @@ final class FlinkRestClient {
         return Path.of(fileName).getFileName().toString();
     }
 
-    /**
-     * {@code POST /jars/<id>/run}; returns the job id.
-     *
-     * @param savepointPath a checkpoint or savepoint to resume from, or null to start fresh
-     */
-    String runJar(String jarId, String entryClass, List<String> programArgs, String savepointPath) {
-        ObjectNode request = JSON.createObjectNode();
-        request.put("entryClass", entryClass);
-        request.putArray("programArgsList").addAll(programArgs.stream().map(JSON.getNodeFactory()::textNode).toList());
-        if (savepointPath != null) {
-            request.put("savepointPath", savepointPath);
-            request.put("allowNonRestoredState", true);
-        }
+    /** {@code POST /jars/<id>/run}; returns the job id. */
+    String runJar(String jarId, JarRun run) {
         JsonNode answer = json(HttpRequest.newBuilder(base.resolve("jars/" + jarId + "/run"))
                 .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString())), "POST /jars/" + jarId + "/run");
+                .POST(HttpRequest.BodyPublishers.ofString(run.toJson())), "POST /jars/" + jarId + "/run");
         String jobId = answer.path("jobid").asText("");
         if (jobId.isEmpty()) {
             throw new FlinkRestException("POST /jars/" + jarId + "/run answered without a job id: " + answer);
@@ -119,7 +107,7 @@ final class FlinkRestClient {
         return jobs().stream().filter(j -> j.id().equals(jobId)).findFirst();
     }
 
-    /** The most recent failure of a job, one line, if any. */
+    /** The most recent failure of a job in one line (its first line and its innermost cause), if any. */
     Optional<String> latestFailure(String jobId) {
         JsonNode answer = json(HttpRequest.newBuilder(base.resolve("jobs/" + jobId + "/exceptions?maxExceptions=1")).GET(),
                 "GET /jobs/" + jobId + "/exceptions");
@@ -127,11 +115,11 @@ final class FlinkRestClient {
         if (entries.isArray() && !entries.isEmpty()) {
             JsonNode first = entries.get(0);
             String trace = first.path("stacktrace").asText("");
-            String line = trace.lines().findFirst().orElse(first.path("exceptionName").asText(""));
+            String line = trace.isBlank() ? first.path("exceptionName").asText("") : summary(trace);
             return line.isBlank() ? Optional.empty() : Optional.of(line);
         }
         String root = answer.path("root-exception").asText("");
-        return root.isBlank() ? Optional.empty() : Optional.of(root.lines().findFirst().orElse(root));
+        return root.isBlank() ? Optional.empty() : Optional.of(summary(root));
     }
 
     /** {@code PATCH /jobs/<id>?mode=cancel}. */

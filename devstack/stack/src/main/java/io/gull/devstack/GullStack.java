@@ -3,14 +3,16 @@ package io.gull.devstack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Gull's local stack: Kafka, Cassandra, a Flink cluster running Gull's jobs, and one MQTT edge, each in an OS process
- * of its own (they outlive the JVM that started them). Everything about a running stack is in its data dir: pid files,
- * logs, data, {@code stack.properties}; so any later JVM can see its status or stop it.
+ * Gull's local stack: Kafka, Cassandra, a Flink cluster running Gull's jobs, and one or more MQTT edges, each in an OS
+ * process of its own (they outlive the JVM that started them). Everything about a running stack is in its data dir: pid
+ * files, logs, data, {@code stack.properties} (endpoints and edges); so any later JVM can see its status or stop it.
  */
 public final class GullStack {
     private final StackConfig config;
@@ -21,8 +23,8 @@ public final class GullStack {
     private final KafkaLauncher kafka;
     private final CassandraLauncher cassandra;
     private final FlinkLauncher flink;
-    private final EdgeLauncher edge;
-    private final List<ServiceLauncher> services;
+    /** Kafka, Cassandra, Flink: the servers every stack has once; the edges come after them. */
+    private final List<ServiceLauncher> servers;
     /** Submitting and starting both jobs; generous because the machine may be busy. */
     private static final Duration JOBS_TIMEOUT = Duration.ofSeconds(240);
 
@@ -38,13 +40,12 @@ public final class GullStack {
         this.kafka = new KafkaLauncher(config, layout);
         this.cassandra = new CassandraLauncher(config, layout);
         this.flink = new FlinkLauncher(config, layout);
-        this.edge = new EdgeLauncher(config, layout);
-        this.services = List.of(kafka, cassandra, flink, edge);
+        this.servers = List.of(kafka, cassandra, flink);
     }
 
     /**
-     * Starts every service in order (Kafka, topics, Cassandra, schema, Flink, jobs, edge), each once the previous one
-     * is ready. Checks every port and build output first. On failure stops what it started and throws.
+     * Starts every service in order (Kafka, topics, Cassandra, schema, Flink, jobs, then each edge), each once the
+     * previous one is ready. Checks every port and build output first. On failure stops what it started and throws.
      *
      * @throws StackException with a message for the user: a port in use, a missing build, a service that failed
      */
@@ -52,7 +53,12 @@ public final class GullStack {
         synchronized (spawnLock) {
             stopRequested = false;
         }
-        List<String> live = services.stream()
+        Map<String, ServiceLauncher> everyKnown = new LinkedHashMap<>();
+        services().forEach(s -> everyKnown.put(s.name(), s));
+        List<ServiceLauncher> toStart = new ArrayList<>(servers);
+        toStart.addAll(edgeLaunchers(config.edges(), kafka.bootstrap()));
+        toStart.forEach(s -> everyKnown.putIfAbsent(s.name(), s));
+        List<String> live = everyKnown.values().stream()
                 .flatMap(s -> supervisor.running(s.name(), layout.pidFile(s.name()))
                         .map(p -> s.name() + " pid " + p.pid()).stream())
                 .collect(Collectors.toList());
@@ -61,13 +67,13 @@ public final class GullStack {
                     + "); see it with ./gull status, start a stopped service with ./gull start <service>,"
                     + " or stop everything with ./gull down");
         }
-        requirePortsFree(services);
-        services.forEach(this::requireArtifacts);
+        requirePortsFree(toStart);
+        toStart.forEach(this::requireArtifacts);
         StackProperties.write(config);
         long begin = System.nanoTime();
         List<ServiceLauncher> started = new ArrayList<>();
         try {
-            for (ServiceLauncher service : services) {
+            for (ServiceLauncher service : toStart) {
                 starter.start(service);
                 started.add(service);
                 afterStart(service);
@@ -88,14 +94,15 @@ public final class GullStack {
     }
 
     /**
-     * Stops every service this data dir has a live pid file for, in reverse order. Safe when nothing runs, and while
-     * {@link #start()} runs in another thread (e.g. from a Ctrl-C hook): that start spawns nothing more and fails.
+     * Stops every service this data dir has a live pid file for, in reverse order (the edges first, also those added
+     * with {@link #addEdge}). Safe when nothing runs, and while {@link #start()} runs in another thread (e.g. from a
+     * Ctrl-C hook): that start spawns nothing more and fails.
      */
     public void stop() {
         synchronized (spawnLock) {
             stopRequested = true;
         }
-        List<ServiceLauncher> reversed = new ArrayList<>(services);
+        List<ServiceLauncher> reversed = new ArrayList<>(services());
         Collections.reverse(reversed);
         boolean any = false;
         StackException failure = null;
@@ -120,16 +127,17 @@ public final class GullStack {
         }
     }
 
-    /** One line per service: whether it runs, its pid, its endpoint, and a remark. */
+    /** One line per service (Kafka, Cassandra, Flink, then every edge): whether it runs, its pid, endpoint, remark. */
     public List<ServiceStatus> status() {
-        return new StackStatusReader(config, layout, supervisor).read(services);
+        return new StackStatusReader(config, layout, supervisor).read(services());
     }
 
     /**
      * Starts one service (and what belongs to it: topics for Kafka, the schema for Cassandra, the jobs for Flink).
-     * Does nothing when it already runs.
+     * Does nothing when it already runs. An edge starts again with the id, port and settings it was recorded with.
      *
-     * @param name {@code kafka}, {@code cassandra}, {@code flink} or {@code edge}
+     * @param name {@code kafka}, {@code cassandra}, {@code flink}, {@code edge}, or another edge's service name
+     *             ({@code edge-2}, {@code edge-<id>})
      */
     public void startService(String name) {
         ServiceLauncher service = service(name);
@@ -167,9 +175,91 @@ public final class GullStack {
         }
     }
 
-    /** Where clients reach this stack. */
+    /**
+     * Kills one service at once, as {@code kill -9} would (no graceful stop: an edge sends no last words, Flink takes
+     * no savepoint), e.g. to see how the others cope; {@link #startService} brings it back.
+     */
+    public void killService(String name) {
+        ServiceLauncher service = service(name);
+        String label = ServiceStarter.label(service.displayName());
+        Optional<Long> killed = supervisor.kill(service.name(), layout.pidFile(service.name()));
+        progress.step(label + killed.map(pid -> "killed (pid " + pid + ")").orElse("not running"));
+    }
+
+    /**
+     * Starts one more edge against the stack running from this data dir: service {@code edge-<edgeId>}, recorded in
+     * {@code stack.properties} so that {@link #status()}, {@link #stopService}, {@link #startService} and
+     * {@link #stop()} know it. It lets devices in without credentials when the stack's first edge does.
+     *
+     * @return where devices reach it
+     * @throws StackException when the stack's Kafka does not run, the id is taken by an edge of this data dir, the port
+     *                        is in use, or the edge fails to start (then it is forgotten again)
+     */
+    public EdgeEndpoint addEdge(String edgeId, int mqttPort) {
+        synchronized (spawnLock) {
+            stopRequested = false;
+        }
+        LocalEdge.requireValidId(edgeId);
+        Optional<StackProperties> record = StackProperties.read(config.dataDir());
+        if (record.isEmpty() || supervisor.running(kafka.name(), layout.pidFile(kafka.name())).isEmpty()) {
+            throw new StackException("Gull's Kafka is not running from " + config.dataDir()
+                    + "; an added edge joins a running stack: start it first with ./gull up -d");
+        }
+        List<LocalEdge> known = record.get().edges();
+        boolean allowAnonymous = !known.isEmpty() && known.get(0).allowAnonymous();
+        LocalEdge edge = LocalEdge.added(edgeId, mqttPort, allowAnonymous);
+        new AddedEdgeCheck(known, service -> supervisor.running(service, layout.pidFile(service))).require(edge);
+        String bootstrap = record.get().endpoints().kafkaBootstrap();
+        EdgeLauncher launcher = new EdgeLauncher(config, layout, edge, bootstrap);
+        if (!PortCheck.isFree(config.bindHost(), mqttPort)) {
+            throw new StackException("Port " + mqttPort + " (MQTT of " + edgeId + ") is already in use; choose another"
+                    + " MQTT port (ss -ltnp shows who listens)");
+        }
+        requireArtifacts(launcher);
+        record.get().withEdge(edge, config.connectHost()).save(config.dataDir());
+        try {
+            starter.start(launcher);
+        } catch (RuntimeException e) {
+            StackProperties.read(config.dataDir())
+                    .ifPresent(current -> current.withoutEdge(edge.service()).save(config.dataDir()));
+            throw e;
+        }
+        return new EdgeEndpoint(edge.service(), edge.edgeId(), launcher.endpoint());
+    }
+
+    /** Where clients reach this stack: the config's servers, and every edge of the data dir (or of the config). */
     public Endpoints endpoints() {
-        return Endpoints.of(config);
+        return Endpoints.of(config, knownEdges());
+    }
+
+    /** Kafka, Cassandra, Flink, then the edges this data dir knows. */
+    private List<ServiceLauncher> services() {
+        List<ServiceLauncher> all = new ArrayList<>(servers);
+        all.addAll(edgeLaunchers(knownEdges(), recordedKafka()));
+        return all;
+    }
+
+    /** The edges recorded by the last start (and {@link #addEdge}); before any start, the config's. */
+    private List<LocalEdge> knownEdges() {
+        try {
+            return StackProperties.read(config.dataDir()).map(StackProperties::edges).filter(e -> !e.isEmpty())
+                    .orElse(config.edges());
+        } catch (StackException unreadable) {
+            return config.edges();
+        }
+    }
+
+    private String recordedKafka() {
+        try {
+            return StackProperties.read(config.dataDir()).map(r -> r.endpoints().kafkaBootstrap())
+                    .orElse(kafka.bootstrap());
+        } catch (StackException unreadable) {
+            return kafka.bootstrap();
+        }
+    }
+
+    private List<EdgeLauncher> edgeLaunchers(List<LocalEdge> edges, String kafkaBootstrap) {
+        return edges.stream().map(e -> new EdgeLauncher(config, layout, e, kafkaBootstrap)).toList();
     }
 
     private void afterStart(ServiceLauncher service) {
@@ -184,7 +274,8 @@ public final class GullStack {
                     + (applied.isEmpty() ? " up to date" : ", applied migrations " + applied));
         } else if (service == flink) {
             new FlinkJobSubmitter(flink.rest(), layout.flinkJobsJar(), FlinkJobSubmitter.programArgs(config),
-                    FlinkJobRecords.of(layout), progress, JOBS_TIMEOUT, layout.logFile(FlinkLauncher.NAME))
+                    FlinkJobRecords.of(layout), progress, JOBS_TIMEOUT, layout.logFile(FlinkLauncher.NAME),
+                    config.jobRestore())
                     .submitAll();
         }
     }
@@ -206,6 +297,7 @@ public final class GullStack {
     }
 
     private ServiceLauncher service(String name) {
+        List<ServiceLauncher> services = services();
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new StackException("Unknown service '" + name + "'; the services are "
                         + services.stream().map(ServiceLauncher::name).collect(Collectors.joining(", "))));

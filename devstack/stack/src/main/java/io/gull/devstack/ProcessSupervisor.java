@@ -89,6 +89,25 @@ final class ProcessSupervisor {
     }
 
     /**
+     * Kills the process at once (SIGKILL, as {@code kill -9}: no shutdown hooks, no graceful stop) and waits for it to
+     * be gone. Returns its pid, or empty when nothing ran.
+     */
+    Optional<Long> kill(String service, Path pidFile) {
+        Optional<ProcessHandle> live = running(service, pidFile);
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessHandle process = live.get();
+        process.destroyForcibly();
+        if (!awaitExit(process, Duration.ofSeconds(10))) {
+            throw new StackException(service + " (pid " + process.pid() + ") did not exit on SIGKILL;"
+                    + " check it with ps and kill it by hand");
+        }
+        deleteQuietly(pidFile);
+        return Optional.of(process.pid());
+    }
+
+    /**
      * How a stop went.
      *
      * @param pid      the process stopped

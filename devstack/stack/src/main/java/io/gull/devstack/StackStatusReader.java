@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads the status of each service from its pid file, then probes the live ones: a TCP connect to Kafka, Cassandra
- * and the edge, and Flink's REST API for the state of Gull's jobs. Uses the endpoints recorded by the last start, so a
+ * and the edges, and Flink's REST API for the state of Gull's jobs. Uses the endpoints recorded by the last start, so a
  * stack started on other ports is still described right.
  */
 final class StackStatusReader {
@@ -28,7 +28,7 @@ final class StackStatusReader {
         Endpoints endpoints = recordedEndpoints();
         List<ServiceStatus> out = new ArrayList<>();
         for (ServiceLauncher service : services) {
-            String endpoint = endpoint(service.name(), endpoints);
+            String endpoint = endpoint(service, endpoints);
             Optional<ProcessHandle> process = supervisor.running(service.name(), layout.pidFile(service.name()));
             if (process.isEmpty()) {
                 out.add(new ServiceStatus(service.name(), false, -1, endpoint, "not running"));
@@ -48,12 +48,13 @@ final class StackStatusReader {
         }
     }
 
-    private static String endpoint(String service, Endpoints endpoints) {
-        return switch (service) {
+    /** Kafka, Cassandra and Flink as recorded; an edge's launcher already holds its recorded port. */
+    private static String endpoint(ServiceLauncher service, Endpoints endpoints) {
+        return switch (service.name()) {
             case KafkaLauncher.NAME -> endpoints.kafkaBootstrap();
             case CassandraLauncher.NAME -> endpoints.cassandraContactPoint();
             case FlinkLauncher.NAME -> endpoints.flinkRestUrl();
-            default -> endpoints.mqtt();
+            default -> service.endpoint();
         };
     }
 

@@ -52,6 +52,33 @@ class FlinkJobRecordsTest {
         assertThat(checkpoints.resolve(NEW_JOB + "/chk-1/_metadata")).exists();
     }
 
+    @Test
+    void shouldRememberTheCheckpointAJobStartedFrom() {
+        FlinkJobRecords records = new FlinkJobRecords(dir.resolve("run/flink-jobs.properties"), dir.resolve("checkpoints"));
+        Path from = dir.resolve("checkpoints/" + OLD_JOB + "/chk-10");
+
+        records.saveJobs(Map.of("io.gull.flink.SessionsJob", new FlinkJobRecords.RememberedJob(NEW_JOB, from)));
+
+        assertThat(records.jobs()).containsExactly(
+                Map.entry("io.gull.flink.SessionsJob", new FlinkJobRecords.RememberedJob(NEW_JOB, from)));
+        assertThat(records.load()).containsExactly(Map.entry("io.gull.flink.SessionsJob", NEW_JOB));
+        assertThat(FlinkJobRecords.jobOf(from)).contains(OLD_JOB);
+    }
+
+    @Test
+    void shouldResumeAJobThatNeverCheckpointedFromTheCheckpointItStartedFrom() throws Exception {
+        Path checkpoints = dir.resolve("checkpoints");
+        touch(checkpoints.resolve(OLD_JOB + "/chk-10/_metadata"));
+        FlinkJobRecords records = new FlinkJobRecords(dir.resolve("run/flink-jobs.properties"), checkpoints);
+        Path from = checkpoints.resolve(OLD_JOB + "/chk-10");
+
+        assertThat(records.resumePoint(new FlinkJobRecords.RememberedJob(NEW_JOB, from))).contains(from);
+        assertThat(records.resumePoint(new FlinkJobRecords.RememberedJob(NEW_JOB, null))).isEmpty();
+        touch(checkpoints.resolve(NEW_JOB + "/chk-2/_metadata"));
+        assertThat(records.resumePoint(new FlinkJobRecords.RememberedJob(NEW_JOB, from)))
+                .contains(checkpoints.resolve(NEW_JOB + "/chk-2"));
+    }
+
     private static void touch(Path file) throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "x");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.gull.devstack.testing.InstallDir;
 import io.gull.devstack.testing.SharedStack;
 
-/** The full stack as {@code gull up} starts it: both Flink jobs submitted over REST and RUNNING, the edge listening. */
+/** The full stack as {@code gull up} starts it: both Flink jobs submitted over REST and RUNNING, both edges listening. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedStackTest {
 
@@ -35,15 +35,19 @@ class SharedStackTest {
 
     @Test
     @Order(1)
-    void shouldRunEveryServiceWithBothJobsAndTheEdge() {
+    void shouldRunEveryServiceWithBothJobsAndBothEdges() {
         SharedStack shared = SharedStack.get();
 
         Map<String, ServiceStatus> status = shared.stack().status().stream()
                 .collect(Collectors.toMap(ServiceStatus::name, s -> s));
+        assertThat(status.keySet()).containsExactlyInAnyOrder("kafka", "cassandra", "flink", "edge", "edge-2");
         assertThat(status.values()).allMatch(ServiceStatus::running);
-        assertThat(status.get("flink").detail()).isEqualTo("jobs: DeviceAuthJob RUNNING, TelemetryJob RUNNING");
+        assertThat(status.get("flink").detail()).isEqualTo("jobs: SessionsJob RUNNING, TelemetryJob RUNNING");
         assertThat(status.get("edge").detail()).isEqualTo("accepting connections");
-        assertThat(shared.endpoints().mqtt()).isEqualTo("tcp://127.0.0.1:" + shared.config().mqttPort());
+        assertThat(status.get("edge-2").detail()).isEqualTo("accepting connections");
+        int port = shared.config().mqttPort();
+        assertThat(shared.mqttEdges()).containsExactly("tcp://127.0.0.1:" + port, "tcp://127.0.0.1:" + (port + 1));
+        assertThat(Endpoints.load(shared.config().dataDir())).contains(shared.endpoints());
     }
 
     @Test
@@ -56,7 +60,7 @@ class SharedStackTest {
 
         new FlinkJobSubmitter(new FlinkRestClient(shared.endpoints().flinkRestUrl()), layout.flinkJobsJar(),
                 FlinkJobSubmitter.programArgs(shared.config()), FlinkJobRecords.of(layout), progress::add,
-                Duration.ofSeconds(60), layout.logFile("flink")).submitAll();
+                Duration.ofSeconds(60), layout.logFile("flink"), JobRestore.RESUME).submitAll();
 
         assertThat(FlinkJobRecords.of(layout).load()).isEqualTo(before);
         assertThat(progress).filteredOn(line -> line.contains("already in the cluster")).hasSize(2);
@@ -78,7 +82,7 @@ class SharedStackTest {
         assertThat(progress)
                 .filteredOn(line -> line.matches(".*submitted \\(job \\p{XDigit}{32}\\), resuming from \\p{XDigit}{32}/chk-\\d+"))
                 .hasSize(2);
-        assertThat(statusOf(shared, "flink").detail()).isEqualTo("jobs: DeviceAuthJob RUNNING, TelemetryJob RUNNING");
+        assertThat(statusOf(shared, "flink").detail()).isEqualTo("jobs: SessionsJob RUNNING, TelemetryJob RUNNING");
     }
 
     private static ServiceStatus statusOf(SharedStack shared, String name) {

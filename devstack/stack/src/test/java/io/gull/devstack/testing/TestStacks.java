@@ -15,13 +15,21 @@ public final class TestStacks {
     private TestStacks() {
     }
 
-    /** A config on six free ports with a new data dir named after {@code purpose}; keyspace {@code gull}. */
+    /** A config on six free ports with a new data dir named after {@code purpose}; keyspace {@code gull}; one edge. */
     public static StackConfig freshConfig(String purpose) {
-        int[] ports = FreePorts.allocate(6);
+        return freshConfig(purpose, 1);
+    }
+
+    /**
+     * A config with {@code edges} edges (ids edge-1 ... edge-n) on consecutive free MQTT ports, the other servers on
+     * free ports, and a new data dir named after {@code purpose}; keyspace {@code gull}; credentials required.
+     */
+    public static StackConfig freshConfig(String purpose, int edges) {
+        int[] ports = FreePorts.allocate(5, edges);
         try {
             Path dataDir = Files.createTempDirectory("gull-" + purpose + "-");
-            return new StackConfig(InstallDir.find(), dataDir, "127.0.0.1", ports[0], ports[1], ports[2], ports[3],
-                    ports[4], ports[5], "edge-test", "gull");
+            return StackConfig.defaults(InstallDir.find(), dataDir).withEdges(edges).withPorts(ports[0], ports[1],
+                    ports[2], ports[3], ports[4], ports[5]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
