@@ -142,7 +142,7 @@ class ConnectHandlerTest {
     }
 
     @Test
-    void shouldAcceptAllowedDeviceAndAdvertiseMaximumQos1OnMqtt5() {
+    void shouldAcceptAllowedDeviceAndAdvertiseQos2AndSubscriptionFeaturesOnMqtt5() {
         EmbeddedMqtt mqtt = new EmbeddedMqtt("--mqtt.max-inflight-per-connection=50");
         mqtt.send(connect(MqttVersion.MQTT_5, "dev1", null, "pw"));
 
@@ -151,7 +151,13 @@ class ConnectHandlerTest {
         MqttConnAckMessage connAck = (MqttConnAckMessage) single(mqtt.received());
         assertThat(connAck.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
         MqttProperties properties = connAck.variableHeader().properties();
-        assertThat(properties.getProperty(MqttProperties.MAXIMUM_QOS).value()).isEqualTo(1);
+        assertThat(properties.getProperty(MqttProperties.MAXIMUM_QOS)).as("absent = QoS 2").isNull();
+        assertThat(properties.getProperty(MqttProperties.RETAIN_AVAILABLE).value()).isEqualTo(1);
+        assertThat(properties.getProperty(MqttProperties.WILDCARD_SUBSCRIPTION_AVAILABLE).value()).isEqualTo(1);
+        assertThat(properties.getProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER_AVAILABLE).value()).isEqualTo(1);
+        assertThat(properties.getProperty(MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE).value()).isEqualTo(0);
+        assertThat(properties.getProperty(MqttProperties.SESSION_EXPIRY_INTERVAL)).as("not lowered").isNull();
+        assertThat(connAck.variableHeader().isSessionPresent()).isFalse();
         assertThat(properties.getProperty(MqttProperties.RECEIVE_MAXIMUM).value())
                 .isEqualTo(50);
         assertThat(mqtt.server.isActive()).isTrue();
@@ -232,7 +238,12 @@ class ConnectHandlerTest {
         assertThat(v3.server.isActive()).isFalse();
         assertThat(v3.server.config().isAutoRead()).as("reading was not re-enabled").isFalse();
         assertThat(v3.registry.find("dev1")).isEmpty();
-        assertThat(v3.sessionEvents.events).isEmpty();
+        assertThat(v3.sessionEvents.events).as("the job allowed it: it must hear the connection is gone")
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getType()).isEqualTo(SessionEventType.DISCONNECTED);
+                    assertThat(e.getConnectionId()).isEqualTo(v3.auth.last().request().getConnectionId());
+                    assertThat(e.getPublishWill()).isFalse();
+                });
     }
 
     @Test

@@ -27,6 +27,8 @@ final class EmbeddedMqtt {
     final RecordingIngress ingress;
     final RecordingSessionEvents sessionEvents;
     final ClientRegistry registry;
+    final ConnectionRegistry connections = new ConnectionRegistry();
+    final DeliveryCounters counters = new DeliveryCounters();
     final DrainSignal drain = new DrainSignal();
     final EdgeConfig config;
     final EmbeddedChannel server;
@@ -45,11 +47,11 @@ final class EmbeddedMqtt {
         this.registry = registry;
         this.config = EdgeConfigParser.parse(args);
         ConnectionServices services = new ConnectionServices(config, auth, ingress, events, registry,
-                drain, Clock.systemUTC());
+                connections, counters, drain, Clock.systemUTC());
         this.server = new EmbeddedChannel();
         this.server.freezeTime();
         EdgeServer.configure(server.pipeline(), services);
-        this.client = new EmbeddedChannel(new MqttDecoder(), MqttEncoder.INSTANCE);
+        this.client = new EmbeddedChannel(new MqttDecoder(16 * 1024 * 1024), MqttEncoder.INSTANCE);
     }
 
     /** Encodes {@code message} as a client would and feeds the bytes to the edge. */
@@ -84,9 +86,50 @@ final class EmbeddedMqtt {
         return messages;
     }
 
+    /** Hands an inbox record to the connection as the inbox reader does (dispatch by connection id). */
+    void inbox(Object body) {
+        if (body instanceof io.gull.schemas.avro.Delivery delivery) {
+            connections.dispatch(delivery);
+        } else if (body instanceof io.gull.schemas.avro.Kick kick) {
+            connections.dispatch(kick);
+        }
+        server.runPendingTasks();
+    }
+
+    /** Lets the frozen clock advance and runs what became due (e.g. the ack batch timer). */
+    void advanceMillis(long millis) {
+        server.advanceTimeBy(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        server.runScheduledPendingTasks();
+        server.runPendingTasks();
+    }
+
     /** Runs the tasks that completions scheduled on the channel's event loop. */
     void runTasks() {
         server.runPendingTasks();
+    }
+
+    /** An edge with one accepted connection of client "dev1" (tenant acme); the CONNACK is read already. */
+    static EmbeddedMqtt connected(MqttVersion version, String... args) {
+        return connected(version, decision -> { }, args);
+    }
+
+    static EmbeddedMqtt connected(MqttVersion version,
+                                  java.util.function.Consumer<io.gull.schemas.avro.AuthDecision.Builder> shape,
+                                  String... args) {
+        EmbeddedMqtt mqtt = new EmbeddedMqtt(args);
+        mqtt.send(connect(version, "dev1", "dev1", "pw"));
+        mqtt.auth.last().answer(io.gull.schemas.avro.AuthOutcome.ALLOWED, "acme", shape);
+        List<MqttMessage> connAck = mqtt.received();
+        if (connAck.size() != 1 || connAck.get(0).fixedHeader().messageType()
+                != io.netty.handler.codec.mqtt.MqttMessageType.CONNACK) {
+            throw new AssertionError("expected one CONNACK, got " + connAck);
+        }
+        return mqtt;
+    }
+
+    /** The connection id the edge gave the last CONNECT (the address of deliveries). */
+    String connectionId() {
+        return auth.last().request().getConnectionId();
     }
 
     static MqttConnectMessage connect(MqttVersion version, String clientId, String username, String password) {

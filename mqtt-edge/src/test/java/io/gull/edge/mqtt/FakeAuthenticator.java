@@ -13,13 +13,20 @@ import io.gull.schemas.avro.AuthRequest;
 final class FakeAuthenticator implements Authenticator {
     record Call(AuthRequest request, CompletableFuture<AuthDecision> decision) {
         void answer(AuthOutcome outcome, String tenant) {
-            decision.complete(AuthDecision.newBuilder()
+            answer(outcome, tenant, b -> { });
+        }
+
+        /** Answers with a decision the test can shape (sessionPresent, awaitingRelease, expiry). */
+        void answer(AuthOutcome outcome, String tenant, java.util.function.Consumer<AuthDecision.Builder> shape) {
+            AuthDecision.Builder builder = AuthDecision.newBuilder()
                     .setRequestId(request.getRequestId())
                     .setClientId(request.getClientId())
+                    .setConnectionId(request.getConnectionId())
                     .setOutcome(outcome)
                     .setTenant(tenant)
-                    .setDecidedAt(java.time.Instant.now())
-                    .build());
+                    .setDecidedAt(java.time.Instant.now());
+            shape.accept(builder);
+            decision.complete(builder.build());
         }
     }
 

@@ -110,27 +110,6 @@ class SessionHandlerTest {
     }
 
     @Test
-    void shouldRejectQos2WithDisconnect0x9BOnMqtt5() {
-        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_5);
-
-        mqtt.send(publish("a", MqttQoS.EXACTLY_ONCE, 1, "1"));
-
-        assertThat(disconnectReason(single(mqtt.received()))).isEqualTo((byte) 0x9B);
-        assertThat(mqtt.server.isActive()).isFalse();
-        assertThat(mqtt.ingress.sends).isEmpty();
-    }
-
-    @Test
-    void shouldCloseOnQos2OnMqtt311() {
-        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_3_1_1);
-
-        mqtt.send(publish("a", MqttQoS.EXACTLY_ONCE, 1, "1"));
-
-        assertThat(mqtt.received()).isEmpty();
-        assertThat(mqtt.server.isActive()).isFalse();
-    }
-
-    @Test
     void shouldRejectOversizedPacketWithDisconnect0x95OnMqtt5() {
         EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_5, "--mqtt.max-packet-size=100");
 
@@ -147,20 +126,6 @@ class SessionHandlerTest {
         mqtt.send(new MqttMessage(new MqttFixedHeader(MqttMessageType.PINGREQ, false, MqttQoS.AT_MOST_ONCE, false, 0)));
 
         assertThat(single(mqtt.received()).fixedHeader().messageType()).isEqualTo(MqttMessageType.PINGRESP);
-    }
-
-    @Test
-    void shouldRefuseEverySubscriptionWith0x80() {
-        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_3_1_1);
-
-        mqtt.send(MqttMessageBuilders.subscribe().messageId(5)
-                .addSubscription(MqttQoS.AT_LEAST_ONCE, "a/b")
-                .addSubscription(MqttQoS.AT_MOST_ONCE, "c/#").build());
-
-        MqttSubAckMessage subAck = (MqttSubAckMessage) single(mqtt.received());
-        assertThat(subAck.variableHeader().messageId()).isEqualTo(5);
-        assertThat(subAck.payload().grantedQoSLevels()).containsExactly(0x80, 0x80);
-        assertThat(mqtt.server.isActive()).isTrue();
     }
 
     @Test
