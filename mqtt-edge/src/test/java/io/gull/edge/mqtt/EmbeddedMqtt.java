@@ -72,6 +72,13 @@ final class EmbeddedMqtt {
 
     /** Everything the edge wrote since the last call, decoded as the client sees it. */
     List<MqttMessage> received() {
+        List<MqttMessage> messages = receivedUnreleased();
+        messages.forEach(ReferenceCountUtil::release);
+        return messages;
+    }
+
+    /** Like {@link #received()}, payloads still readable: the caller releases them. */
+    List<MqttMessage> receivedUnreleased() {
         server.runPendingTasks();
         Object out;
         while ((out = server.readOutbound()) != null) {
@@ -81,7 +88,6 @@ final class EmbeddedMqtt {
         Object in;
         while ((in = client.readInbound()) != null) {
             messages.add((MqttMessage) in);
-            ReferenceCountUtil.release(in);
         }
         return messages;
     }
