@@ -25,7 +25,7 @@ public final class BenchMain implements Runnable {
                 cmd.getErr().println("bench: " + e.getMessage());
                 return 2;
             }
-            cmd.getErr().println("bench: " + e + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")"));
+            cmd.getErr().println("bench: " + Failures.describe(e));
             if (System.getenv("GULL_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             }

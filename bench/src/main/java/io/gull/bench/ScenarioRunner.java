@@ -34,16 +34,16 @@ public final class ScenarioRunner {
         } catch (MosquittoNotInstalledException e) {
             throw e;
         } catch (Exception e) {
-            notes.add("mosquitto: FAILED: " + e);
-            Progress.say("mosquitto", "FAILED: " + e);
+            notes.add("mosquitto: FAILED: " + Failures.describe(e));
+            Progress.say("mosquitto", "FAILED: " + Failures.describe(e));
             exit = 1;
         }
         if (!options.baselineOnly()) {
             try {
                 results.add(scenario.run(options.gull()));
             } catch (Exception e) {
-                notes.add("gull: FAILED: " + e + (e.getCause() == null ? "" : " (cause: " + e.getCause() + ")"));
-                Progress.say("gull", "FAILED: " + e);
+                notes.add("gull: FAILED: " + Failures.describe(e));
+                Progress.say("gull", "FAILED: " + Failures.describe(e) + " (is Gull up? check --gull-mqtt / --gull-kafka)");
                 exit = 1;
             }
         }
