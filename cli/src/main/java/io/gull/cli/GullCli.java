@@ -3,7 +3,9 @@ package io.gull.cli;
 import io.gull.cli.devices.DevicesCommand;
 import io.gull.cli.query.CqlCommand;
 import io.gull.cli.query.QueryCommand;
+import io.gull.cli.send.SendCommand;
 import io.gull.cli.stack.DownCommand;
+import io.gull.cli.stack.EdgeCommand;
 import io.gull.cli.stack.StartCommand;
 import io.gull.cli.stack.StopCommand;
 import io.gull.cli.stack.StatusCommand;
@@ -17,13 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "gull", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpWidth = 100,
         description = "Gull: MQTT edges -> Kafka -> Flink -> Cassandra. "
-                + "Run the stack, provision devices, query telemetry.",
+                + "Run the stack, provision devices, send them commands, query telemetry.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, StartCommand.class, StopCommand.class,
-                DevicesCommand.class,
+                EdgeCommand.class, DevicesCommand.class, SendCommand.class,
                 QueryCommand.class, CqlCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Quickstart:", "  ./gull up -d", "  ./gull devices add dev1 --password pw",
                 "  mosquitto_pub -h localhost -p 1883 -q 1 -i dev1 -u dev1 -P pw -t devices/dev1/temp -m 21.5",
-                "  ./gull query telemetry dev1", "  ./gull down", "",
+                "  ./gull query telemetry dev1", "  ./gull send dev1 devices/dev1/cmd reboot", "  ./gull down", "",
                 "Environment: JAVA_HOME (a JDK 17), GULL_DATA_DIR (data dir, default <gull home>/.gull), "
                         + "GULL_REBUILD=1 or ./gull --rebuild (rebuild first), GULL_DEBUG=1 (stack traces)."})
 public final class GullCli implements Runnable {

@@ -40,7 +40,8 @@ class GullCliTest {
 
         // then
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("up", "down", "status", "devices", "query", "cql", "mosquitto_pub");
+        assertThat(out.toString()).contains("up", "down", "status", "edge", "devices", "send", "query", "cql",
+                "mosquitto_pub");
     }
 
     @Test
@@ -263,6 +264,160 @@ class GullCliTest {
         // then
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("not running");
+    }
+
+    @Test
+    void shouldOfferEdgesAnonymousDevicesAndBothWaysToStartTheJobsInUp() {
+        // when
+        int exit = run("up", "--help");
+
+        // then
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("--edges", "--allow-anonymous", "--allow-non-restored-state",
+                "--fresh-jobs");
+    }
+
+    @Test
+    void shouldRejectZeroEdgesBeforeStartingAnything() {
+        // when
+        int exit = run("up", "-d", "--edges", "0", "--data-dir", home.resolve("d").toString());
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--edges must be between 1 and 16, got 0", "Usage: gull up");
+        assertThat(home.resolve("d")).doesNotExist();
+    }
+
+    @Test
+    void shouldRejectEdgesWhosePortsCollideWithAnotherServiceAsAUsageError() {
+        // when edge-2 would take Kafka's 9092
+        int exit = run("up", "-d", "--edges", "2", "--mqtt-port", "9091", "--data-dir", home.resolve("d").toString());
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("MQTT of edge-2 and Kafka are both configured on port 9092");
+    }
+
+    @Test
+    void shouldRejectResumingAndStartingFreshAtOnce() {
+        // when
+        int exit = run("up", "-d", "--allow-non-restored-state", "--fresh-jobs");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--allow-non-restored-state and --fresh-jobs exclude each other");
+    }
+
+    @Test
+    void shouldKnowNoSecondEdgeOfAStackThatNeverRan() {
+        // when
+        int exit = run("stop", "edge-2", "--data-dir", home.resolve("empty").toString());
+
+        // then
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().strip())
+                .isEqualTo("error: Unknown service 'edge-2'; the services are kafka, cassandra, flink, edge");
+    }
+
+    @Test
+    void shouldRequireAnIdAndAPortToAddAnEdge() {
+        // when
+        int exit = run("edge", "--mqtt-port", "1884");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--id=ID'", "Usage: gull edge");
+    }
+
+    @Test
+    void shouldRejectAnEdgeIdThatCannotNameAnInbox() {
+        // when
+        int exit = run("edge", "--id", "e 2", "--mqtt-port", "1884");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("edge id must be 1-200 characters of [A-Za-z0-9._-], got: e 2");
+    }
+
+    @Test
+    void shouldRejectAnEdgePortOutOfRange() {
+        // when
+        int exit = run("edge", "--id", "e2", "--mqtt-port", "70000");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--mqtt-port must be a port between 1 and 65535, got 70000");
+    }
+
+    @Test
+    void shouldRefuseToAddAnEdgeWhenNoStackRuns() {
+        // when
+        int exit = run("edge", "--id", "e2", "--mqtt-port", "1884", "--data-dir", home.resolve("empty").toString());
+
+        // then
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("error: Gull's Kafka is not running from "
+                + home.resolve("empty") + "; an added edge joins a running stack: start it first with ./gull up -d");
+    }
+
+    @Test
+    void shouldShowTheOptionsOfSend() {
+        // when
+        int exit = run("send", "--help");
+
+        // then
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("<deviceId>", "<topic>", "<payload>", "--qos", "--expiry",
+                "--response-topic", "--correlation-data", "--kafka");
+    }
+
+    @Test
+    void shouldRejectACommandTopicWithWildcardsBeforeConnecting() {
+        // when
+        int exit = run("send", "dev1", "devices/#", "reboot", "--kafka", "127.0.0.1:1");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("topic 'devices/#' cannot be published to", "Usage: gull send");
+    }
+
+    @Test
+    void shouldRejectABadQosOrExpiryOfSend() {
+        // when
+        int qosExit = run("send", "dev1", "t", "p", "--qos", "3", "--kafka", "127.0.0.1:1");
+        int expiryExit = run("send", "dev1", "t", "p", "--expiry", "soon", "--kafka", "127.0.0.1:1");
+
+        // then
+        assertThat(qosExit).isEqualTo(2);
+        assertThat(expiryExit).isEqualTo(2);
+        assertThat(err.toString()).contains("--qos must be 0, 1 or 2, got 3",
+                "expected a duration such as 30s, 15m, 1h, 7d");
+    }
+
+    @Test
+    void shouldRequireTopicAndPayloadOfSend() {
+        // when
+        int exit = run("send", "dev1");
+
+        // then
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required parameters: '<topic>', '<payload>'");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldReportUnreachableKafkaWhenSendingInOneLine() throws IOException {
+        // given
+        int port = freePort();
+
+        // when
+        int exit = run("send", "dev1", "devices/dev1/cmd", "reboot", "--kafka", "127.0.0.1:" + port);
+
+        // then
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo(
+                "error: Cannot reach Kafka at 127.0.0.1:" + port + " \u2014 is the stack running? ./gull up -d");
+        assertThat(out.toString()).isEmpty();
     }
 
     private static int freePort() throws IOException {

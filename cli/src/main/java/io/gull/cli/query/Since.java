@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.gull.cli.DurationText;
 
 /**
  * The start of a time range: a duration before now ({@code 30s}, {@code 15m}, {@code 1h}, {@code 7d}, or combined
@@ -36,28 +36,13 @@ public sealed interface Since {
     /** @throws IllegalArgumentException naming the accepted forms */
     static Since parse(String text) {
         String value = text == null ? "" : text.trim();
-        if (value.matches("(\\d{1,9}[smhdSMHD])+")) {
-            return new Ago(duration(value));
+        if (DurationText.isDuration(value)) {
+            return new Ago(DurationText.parse(value));
         }
         try {
             return new At(Instant.parse(value));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("expected " + HELP + ", got '" + text + "'");
         }
-    }
-
-    private static Duration duration(String value) {
-        Matcher part = Pattern.compile("(\\d+)([smhd])").matcher(value.toLowerCase(java.util.Locale.ROOT));
-        Duration total = Duration.ZERO;
-        while (part.find()) {
-            long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
-        }
-        return total;
     }
 }

@@ -5,7 +5,8 @@ import picocli.CommandLine.Option;
 
 /** The ports {@code gull up} binds, each overridable when another program already has the default. */
 public final class PortOptions {
-    @Option(names = "--mqtt-port", paramLabel = "PORT", description = "MQTT port of the edge (default: 1883).")
+    @Option(names = "--mqtt-port", paramLabel = "PORT",
+            description = "MQTT port of the first edge; edge n listens on this port + n - 1 (default: 1883).")
     Integer mqtt;
 
     @Option(names = "--kafka-port", paramLabel = "PORT", description = "Kafka port (default: 9092).")
@@ -27,17 +28,16 @@ public final class PortOptions {
 
     /** {@code defaults} with every port given on the command line in place of its default. */
     public StackConfig applyTo(StackConfig defaults) {
-        return new StackConfig(defaults.installDir(), defaults.dataDir(), defaults.bindHost(),
+        return defaults.withPorts(
                 valid(kafka, defaults.kafkaPort(), "--kafka-port"),
                 valid(kafkaController, defaults.kafkaControllerPort(), "--kafka-controller-port"),
                 valid(cassandra, defaults.cassandraPort(), "--cassandra-port"),
                 valid(cassandraStorage, defaults.cassandraStoragePort(), "--cassandra-storage-port"),
                 valid(flink, defaults.flinkRestPort(), "--flink-port"),
-                valid(mqtt, defaults.mqttPort(), "--mqtt-port"),
-                defaults.edgeId(), defaults.keyspace());
+                valid(mqtt, defaults.mqttPort(), "--mqtt-port"));
     }
 
-    private static int valid(Integer given, int fallback, String option) {
+    static int valid(Integer given, int fallback, String option) {
         if (given == null) {
             return fallback;
         }

@@ -7,9 +7,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gull stop <service>}: stops one service of the local stack, e.g. to see how the others cope. */
 @Command(name = "stop", mixinStandardHelpOptions = true,
-        description = "Stop one service of the local stack (kafka, cassandra, flink or edge); the others keep running. "
-                + "./gull start <service> brings it back; ./gull down stops everything.",
-        footer = {"", "Example:", "  ./gull stop kafka"})
+        description = "Stop one service of the local stack (kafka, cassandra, flink, edge, or another edge: edge-2, "
+                + "edge-<id>); the others keep running. ./gull start <service> brings it back; ./gull down stops "
+                + "everything.",
+        footer = {"", "Examples:", "  ./gull stop kafka", "  ./gull stop edge-2"})
 public final class StopCommand implements Runnable {
     @Mixin
     CommandContext command;
@@ -17,7 +18,7 @@ public final class StopCommand implements Runnable {
     @Mixin
     DataDirOption dataDir;
 
-    @Parameters(index = "0", paramLabel = "<service>", description = "kafka, cassandra, flink or edge")
+    @Parameters(index = "0", paramLabel = "<service>", description = "kafka, cassandra, flink, edge, edge-2, edge-<id>")
     String service;
 
     @Override

@@ -16,16 +16,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gull up [-d] [--data-dir DIR]}: starts Kafka, Cassandra, Flink (jobs submitted over REST) and an edge, each
- * in its own process, in that order and each once ready. In the foreground it stays until Ctrl-C and then stops them
- * all; with {@code -d} it returns and they keep running.
+ * {@code gull up [-d] [--data-dir DIR] [--edges N] [--allow-anonymous] ...}: starts Kafka, Cassandra, Flink (jobs
+ * submitted over REST) and the edges, each in its own process, in that order and each once ready. In the foreground it
+ * stays until Ctrl-C and then stops them all; with {@code -d} it returns and they keep running.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start the local Gull stack: Kafka (9092), Cassandra (9042), Flink with its web UI (8081) and "
-                + "the jobs, and an MQTT edge (1883), each in its own process.",
+                + "the jobs, and one or more MQTT edges (1883, 1884, ...), each in its own process.",
                 "In the foreground, Ctrl-C stops every process; with -d they keep running until ./gull down."},
-        footer = {"", "Examples:", "  ./gull up", "  ./gull up -d", "  ./gull up -d --data-dir /tmp/gull-data",
-                "  ./gull up -d --mqtt-port 11883 --kafka-port 19092 --data-dir /tmp/gull-2"})
+        footer = {"", "Examples:", "  ./gull up", "  ./gull up -d", "  ./gull up -d --edges 2 --allow-anonymous",
+                "  ./gull up -d --data-dir /tmp/gull-data",
+                "  ./gull up -d --mqtt-port 11883 --kafka-port 19092 --data-dir /tmp/gull-2",
+                "  ./gull up -d --allow-non-restored-state   (after a job lost an operator: drop its state)",
+                "  ./gull up -d --fresh-jobs                 (start the Flink jobs without their state)"})
 public final class UpCommand implements Runnable {
     private static final long WATCH_SECONDS = 5;
     private static final long START_RACE_SECONDS = 10;
@@ -39,13 +42,20 @@ public final class UpCommand implements Runnable {
     @Mixin
     PortOptions ports;
 
+    @Mixin
+    EdgesOptions edges;
+
+    @Mixin
+    JobRestoreOptions jobs;
+
     @Option(names = {"-d", "--detach"}, description = "Return once the stack is ready; it keeps running.")
     boolean detach;
 
     @Override
     public void run() {
         PrintWriter out = command.out();
-        StackConfig config = command.validInput(() -> ports.applyTo(dataDir.config()));
+        StackConfig config = command.validInput(() -> StackConfigs.build(
+                () -> jobs.applyTo(edges.applyTo(ports.applyTo(dataDir.config())))));
         GullStack stack = new GullStack(config, new ConsoleProgress(out, command.clock()));
         out.printf("Starting Gull (data dir %s)...%n", config.dataDir());
         out.flush();
