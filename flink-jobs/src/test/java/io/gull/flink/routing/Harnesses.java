@@ -1,0 +1,55 @@
+package io.gull.flink.routing;
+
+import java.util.List;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+import io.gull.flink.auth.EdgeReply;
+
+/** Operator harnesses of the routing functions on RocksDB state, as in production, optionally restored. */
+final class Harnesses {
+    private Harnesses() {
+    }
+
+    static KeyedBroadcastOperatorTestHarness<String, MatchInput, SubscriptionChange, Match> match(
+            MatchFunction function, OperatorSubtaskState restored) throws Exception {
+        var harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(function, List.of(MatchFunction.WILDCARDS)),
+                MatchInput::key, Types.STRING, 128, 1, 0);
+        return start(harness, restored);
+    }
+
+    static KeyedBroadcastOperatorTestHarness<String, RetainedInput, RetainedRequest, Match> retained(
+            RetainedFunction function, OperatorSubtaskState restored) throws Exception {
+        var harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(function, List.of()),
+                RetainedInput::key, Types.STRING, 128, 1, 0);
+        return start(harness, restored);
+    }
+
+    static KeyedOneInputStreamOperatorTestHarness<String, DeliveryInput, EdgeReply> delivery(
+            DeliveryFunction function, OperatorSubtaskState restored) throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
+                DeliveryInput::clientId, Types.STRING);
+        return start(harness, restored);
+    }
+
+    private static <H extends org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness<?>> H start(H harness,
+            OperatorSubtaskState restored) throws Exception {
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        if (restored == null) {
+            harness.initializeEmptyState();
+        } else {
+            harness.initializeState(restored);
+        }
+        harness.setProcessingTime(0);
+        harness.open();
+        return harness;
+    }
+}
