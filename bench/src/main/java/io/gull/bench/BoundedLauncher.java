@@ -8,7 +8,8 @@ import java.util.function.IntFunction;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Starts {@code count} asynchronous tasks (connects, session set-ups) at most {@code ratePerSecond} per second and
+ * Starts {@code count} asynchronous tasks (connects, session set-ups) at most {@code ratePerSecond} per second (a
+ * ceiling: after a stall it does not burst to catch up) and
  * at most {@code maxInFlight} at once, and waits for all of them. Used so that thousands of connections do not
  * arrive as one burst (a flood of CONNECTs measures the flood, not the broker).
  */
@@ -40,13 +41,16 @@ public final class BoundedLauncher {
         AtomicLong failed = new AtomicLong();
         AtomicReference<Throwable> first = new AtomicReference<>();
         long begin = System.nanoTime();
-        RateSchedule schedule = new RateSchedule(begin, ratePerSecond, count);
+        long period = (long) (1_000_000_000d / ratePerSecond);
+        long next = begin;
         for (int i = 0; i < count; i++) {
-            long wait = schedule.dueNanos(i) - System.nanoTime();
+            permits.acquire();
+            long wait = next - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            permits.acquire();
+            // never catch up after a stall: the rate is a ceiling, not an average to make good
+            next = Math.max(next, System.nanoTime()) + period;
             started.incrementAndGet();
             CompletableFuture<?> future;
             try {

@@ -14,6 +14,9 @@ final class CommandsCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    @Option(names = "--baseline-only", description = "Run only against Mosquitto (no Gull needed).")
+    boolean baselineOnly;
+
     @Option(names = "--devices", defaultValue = "10", description = "Devices, spread over the edges (default: ${DEFAULT-VALUE}).")
     int devices;
 
@@ -23,6 +26,6 @@ final class CommandsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new ScenarioRunner(common.runOptions()).run(new CommandsScenario(load.toSpec(100, 5, 30), devices, gullDevicesSubscribe));
+        return new ScenarioRunner(common.runOptions(baselineOnly)).run(new CommandsScenario(load.toSpec(100, 5, 30), devices, gullDevicesSubscribe));
     }
 }

@@ -17,9 +17,6 @@ public final class CommonOptions {
             description = "Gull's Kafka bootstrap servers, for commands (default: ${DEFAULT-VALUE}).")
     String gullKafka;
 
-    @Option(names = "--baseline-only", description = "Run only against Mosquitto (no Gull needed).")
-    boolean baselineOnly;
-
     @Option(names = "--results-dir", defaultValue = "${sys:gull.bench.results:-bench/results}",
             description = "Where the JSON and Markdown results go (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
@@ -30,7 +27,7 @@ public final class CommonOptions {
         return new Target("gull", edges, Optional.of(gullKafka));
     }
 
-    public ScenarioRunner.RunOptions runOptions() {
+    public ScenarioRunner.RunOptions runOptions(boolean baselineOnly) {
         return new ScenarioRunner.RunOptions(gullTarget(), baselineOnly, resultsDir, BenchMain.commandLine());
     }
 }

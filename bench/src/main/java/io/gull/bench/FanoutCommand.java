@@ -14,6 +14,9 @@ final class FanoutCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    @Option(names = "--baseline-only", description = "Run only against Mosquitto (no Gull needed).")
+    boolean baselineOnly;
+
     @Option(names = "--subscribers", defaultValue = "1000", description = "Subscribers (default: ${DEFAULT-VALUE}).")
     int subscribers;
 
@@ -22,6 +25,6 @@ final class FanoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new ScenarioRunner(common.runOptions()).run(new FanoutScenario(load.toSpec(10, 5, 30), subscribers, connectRate));
+        return new ScenarioRunner(common.runOptions(baselineOnly)).run(new FanoutScenario(load.toSpec(10, 5, 30), subscribers, connectRate));
     }
 }

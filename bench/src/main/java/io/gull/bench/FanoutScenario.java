@@ -47,13 +47,15 @@ public final class FanoutScenario implements Scenario {
             Progress.say(label, "connecting " + subscribers + " subscribers over " + target.edges() + " at most "
                     + connectRate + "/s (run " + run + ")");
             AtomicLong started = new AtomicLong();
+            AtomicLong done = new AtomicLong();
             BoundedLauncher.Outcome outcome;
-            try (Progress progress = Progress.start(label, () -> new Progress.Snapshot("connect", 0, started.get(),
-                    subscribers, LatencySummary.EMPTY))) {
+            try (Progress progress = Progress.start(label, () -> new Progress.Snapshot("connect", started.get(), done.get(),
+                    subscribers, null))) {
                 outcome = new BoundedLauncher(connectRate, 200).run(subscribers, i ->
                         clients.connect(target.edgeFor(i), "bench-" + run + "-sub-" + i, MqttClients.ConnectOptions.CLEAN)
                                 .thenCompose(c -> MqttClients.subscribe(c, topic, load.qos(),
-                                        message -> measured.received(i, message.getPayload().orElseThrow()))), started);
+                                        message -> measured.received(i, message.getPayload().orElseThrow())))
+                                .whenComplete((ok, error) -> done.incrementAndGet()), started);
             }
             outcome.throwIfFailed("subscriber connects");
             Mqtt5AsyncClient publisher = clients.connect(target.edgeA(), "bench-" + run + "-pub",

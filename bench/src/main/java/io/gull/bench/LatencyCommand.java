@@ -14,11 +14,14 @@ final class LatencyCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load;
 
+    @Option(names = "--baseline-only", description = "Run only against Mosquitto (no Gull needed).")
+    boolean baselineOnly;
+
     @Option(names = "--publishers", defaultValue = "10", description = "Publishers (and subscribers) (default: ${DEFAULT-VALUE}).")
     int publishers;
 
     @Override
     public Integer call() throws Exception {
-        return new ScenarioRunner(common.runOptions()).run(new LatencyScenario(load.toSpec(1000, 10, 30), publishers));
+        return new ScenarioRunner(common.runOptions(baselineOnly)).run(new LatencyScenario(load.toSpec(1000, 10, 30), publishers));
     }
 }

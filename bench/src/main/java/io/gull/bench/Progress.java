@@ -12,7 +12,7 @@ public final class Progress implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final long start = System.nanoTime();
 
-    /** What a progress line shows. */
+    /** What a progress line shows; without latency (null) it is a count of tasks started and done. */
     public record Snapshot(String phase, long sent, long received, long expected, LatencySummary latency) {
     }
 
@@ -31,6 +31,10 @@ public final class Progress implements AutoCloseable {
     }
 
     static String line(String label, long seconds, Snapshot s) {
+        if (s.latency() == null) {
+            return String.format(Locale.ROOT, "[%s] %3ds %-8s started %d, done %d/%d", label, seconds, s.phase(),
+                    s.sent(), s.received(), s.expected());
+        }
         String latency = s.latency().count() == 0 ? "p50 -, p99 -"
                 : String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms", s.latency().p50Ms(), s.latency().p99Ms());
         return String.format(Locale.ROOT, "[%s] %3ds %-8s sent %d, received %d/%d, %s", label, seconds, s.phase(),

@@ -54,7 +54,7 @@ public final class SessionsStateScenario {
         BoundedLauncher.Outcome outcome;
         try (MqttClients clients = new MqttClients();
              Progress progress = Progress.start(label, () -> new Progress.Snapshot("sessions", started.get(), done.get(),
-                     settings.sessions(), LatencySummary.EMPTY))) {
+                     settings.sessions(), null))) {
             MqttClients.ConnectOptions persistent = new MqttClients.ConnectOptions(true, settings.sessionExpirySeconds(), 60);
             outcome = new BoundedLauncher(settings.connectRate(), settings.maxInFlight()).run(settings.sessions(), i ->
                     clients.connectUntracked(target.edgeFor(i), "bench-" + run + "-s" + i, persistent)
