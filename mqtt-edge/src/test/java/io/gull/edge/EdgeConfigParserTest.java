@@ -37,6 +37,21 @@ class EdgeConfigParserTest {
     }
 
     @Test
+    void shouldParseAnonymousAccessAndTheHeartbeatIntervalWithSafeDefaults() {
+        // given no options, then both options
+        EdgeConfig defaults = EdgeConfigParser.parse();
+        EdgeConfig given = EdgeConfigParser.parse("--mqtt.allow-anonymous=true", "--edge.heartbeat-interval-ms=500");
+
+        // then anonymous clients are off by default and heartbeats come every 2 s
+        assertThat(defaults.allowAnonymous()).isFalse();
+        assertThat(defaults.heartbeatInterval()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(given.allowAnonymous()).isTrue();
+        assertThat(given.heartbeatInterval()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThatThrownBy(() -> EdgeConfigParser.parse("--mqtt.allow-anonymous=yes"))
+                .hasMessageContaining("--mqtt.allow-anonymous");
+    }
+
+    @Test
     void shouldRejectUnknownKey() {
         assertThatThrownBy(() -> EdgeConfigParser.parse("--mqtt.prot=1883"))
                 .isInstanceOf(EdgeConfigParser.ConfigException.class)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,9 +24,10 @@ import io.gull.schemas.avro.AuthRequest;
 import io.gull.schemas.avro.EdgeMessage;
 
 /**
- * Plays the Flink device-auth job for the test: reads {@code gull.auth.requests}, allows password "pw"
+ * Plays the Flink sessions job for the test: reads {@code gull.auth.requests}, allows password "pw"
  * (tenant "acme"), answers BAD_CREDENTIALS otherwise, into the requesting edge's inbox. Client ids
- * starting with {@value #SILENT_PREFIX} get no answer at all (an auth job that is down).
+ * starting with {@value #SILENT_PREFIX} get no answer at all (a job that is down). Remembers the last
+ * request of each client id, so a test can address deliveries to its connection, and can write any inbox record.
  */
 final class AuthResponder implements AutoCloseable {
     static final String TENANT = "acme";
@@ -34,6 +36,7 @@ final class AuthResponder implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Thread thread = new Thread(this::run, "test-auth-responder");
+    private final Map<String, AuthRequest> lastRequests = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     AuthResponder(String bootstrap) {
@@ -66,6 +69,7 @@ final class AuthResponder implements AutoCloseable {
     }
 
     private void answer(AuthRequest request) {
+        lastRequests.put(request.getClientId(), request);
         if (request.getClientId().startsWith(SILENT_PREFIX)) {
             return;
         }
@@ -74,13 +78,23 @@ final class AuthResponder implements AutoCloseable {
         AuthDecision decision = AuthDecision.newBuilder()
                 .setRequestId(request.getRequestId())
                 .setClientId(request.getClientId())
+                .setConnectionId(request.getConnectionId())
                 .setOutcome(ok ? AuthOutcome.ALLOWED : AuthOutcome.BAD_CREDENTIALS)
                 .setTenant(ok ? TENANT : null)
                 .setDecidedAt(Instant.now())
                 .build();
-        producer.send(new ProducerRecord<>(Topics.edgeInbox(request.getEdgeId()),
-                request.getClientId().getBytes(StandardCharsets.UTF_8),
-                Codecs.EDGE_MESSAGE.encode(EdgeMessage.newBuilder().setBody(decision).build())));
+        send(request.getEdgeId(), request.getClientId(), decision);
+    }
+
+    /** The last auth request of {@code clientId}, or null. */
+    AuthRequest lastRequest(String clientId) {
+        return lastRequests.get(clientId);
+    }
+
+    /** Writes one record to an edge's inbox, as the sessions job does. */
+    void send(String edgeId, String clientId, Object body) {
+        producer.send(new ProducerRecord<>(Topics.edgeInbox(edgeId), clientId.getBytes(StandardCharsets.UTF_8),
+                Codecs.EDGE_MESSAGE.encode(EdgeMessage.newBuilder().setBody(body).build())));
         producer.flush();
     }
 

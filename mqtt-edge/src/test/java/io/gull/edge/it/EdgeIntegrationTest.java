@@ -34,6 +34,10 @@ import io.gull.edge.EdgeConfig;
 import io.gull.edge.EdgeConfigParser;
 import io.gull.schemas.Codecs;
 import io.gull.schemas.Topics;
+import io.gull.edge.kafka.EdgeIdInUseException;
+import io.gull.schemas.avro.Delivery;
+import io.gull.schemas.avro.DeliveryAckKind;
+import io.gull.schemas.avro.DeliveryKind;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
 import io.gull.schemas.avro.SessionEventType;
@@ -206,17 +210,18 @@ class EdgeIntegrationTest {
     @Test
     void shouldAnswerPubackErrorInsteadOfDroppingTheConnectionWhenKafkaRefusesTheRecordAsTooLarge()
             throws Exception {
-        // the topic is in the packet once but in the record twice (key and envelope): within
-        // mqtt.max-packet-size, still beyond kafka.max-request-size
+        // the client id is not in the PUBLISH but twice in the record (key and envelope): a packet within
+        // mqtt.max-packet-size, a record beyond kafka.max-request-size
+        String bigId = "dev-big-" + "x".repeat(1500);
         EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-5", "--mqtt.host=127.0.0.1",
                 "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap(), "--mqtt.max-packet-size=10000",
                 "--kafka.max-request-size=11024");
         try (Edge smallEdge = Edge.start(config)) {
             var client = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(
-                    "tcp://127.0.0.1:" + smallEdge.mqttAddress().getPort(), "dev-big",
+                    "tcp://127.0.0.1:" + smallEdge.mqttAddress().getPort(), bigId,
                     new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setUserName("dev-big");
+            options.setUserName(bigId);
             options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
             client.connect(options).waitForCompletion(10_000);
             MqttMessage big = new MqttMessage(new byte[4900]);
@@ -236,10 +241,91 @@ class EdgeIntegrationTest {
             MqttMessage small = new MqttMessage("ok".getBytes(StandardCharsets.UTF_8));
             small.setQos(1);
             client.publish("devices/dev-big/ok", small).waitForCompletion(30_000);
-            assertThat(awaitIngress(p -> p.getClientId().equals("dev-big")).getTopic()).isEqualTo("devices/dev-big/ok");
+            assertThat(awaitIngress(p -> p.getClientId().equals(bigId)).getTopic()).isEqualTo("devices/dev-big/ok");
             client.disconnect().waitForCompletion(10_000);
             client.close();
         }
+    }
+
+    @Test
+    void shouldDeliverAnInboxDeliveryToAPahoSubscriberAndReportItsPuback() throws Exception {
+        // given a Paho 5 subscriber whose SUBSCRIBE was stored in gull.sessions before its SUBACK
+        var client = new org.eclipse.paho.mqttv5.client.MqttClient(mqttUri, "dev-sub",
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        java.util.concurrent.BlockingQueue<MqttMessage> arrived = new java.util.concurrent.LinkedBlockingQueue<>();
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("dev-sub");
+        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+        client.connect(options);
+        client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                        new org.eclipse.paho.mqttv5.common.MqttSubscription("alerts/#", 1)},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, message) -> arrived.add(message)});
+        assertThat(awaitSessionEvents("dev-sub", e -> e.getType() == SessionEventType.SUBSCRIBED))
+                .satisfies(e -> assertThat(e.getSubscriptions().get(0).getFilter()).isEqualTo("alerts/#"));
+        String connectionId = responder.lastRequest("dev-sub").getConnectionId();
+
+        // when the sessions job writes a QoS 1 delivery for that connection into the edge's inbox
+        responder.send(EDGE_ID, "dev-sub", Delivery.newBuilder().setClientId("dev-sub")
+                .setConnectionId(connectionId).setSeq(1).setMessageId("msg-1").setKind(DeliveryKind.PUBLISH)
+                .setTopic("alerts/fire").setPayload(java.nio.ByteBuffer.wrap("hot".getBytes(StandardCharsets.UTF_8)))
+                .setQos(1).setPacketId(1).build());
+
+        // then the subscriber gets it and its PUBACK reaches gull.sessions as an ACKED event
+        MqttMessage message = arrived.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(message).isNotNull();
+        assertThat(new String(message.getPayload(), StandardCharsets.UTF_8)).isEqualTo("hot");
+        assertThat(message.getQos()).isEqualTo(1);
+        SessionEvent acked = awaitSessionEvents("dev-sub", e -> e.getType() == SessionEventType.ACKED);
+        assertThat(acked.getAcks()).singleElement().satisfies(ack -> {
+            assertThat(ack.getMessageId()).isEqualTo("msg-1");
+            assertThat(ack.getKind()).isEqualTo(DeliveryAckKind.PUBACK);
+        });
+        client.disconnect();
+        client.close();
+    }
+
+    @Test
+    void shouldRefuseToStartASecondEdgeWithAnIdInUse() throws Exception {
+        // given the running edge EDGE_ID (it beats every 2 s)
+        EdgeConfig config = EdgeConfigParser.parse("--edge-id=" + EDGE_ID, "--mqtt.host=127.0.0.1",
+                "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap());
+
+        // when another edge starts with the same id, then it is refused, naming the id and the running edge
+        assertThatThrownBy(() -> Edge.start(config))
+                .isInstanceOf(EdgeIdInUseException.class)
+                .hasMessageContaining("edge id " + EDGE_ID + " is in use by a running edge")
+                .hasMessageContaining(edge.mqttAddress().getHostString() + ":" + edge.mqttAddress().getPort())
+                .hasMessageContaining("give this edge another --edge-id");
+    }
+
+    @Test
+    void shouldStartAgainAtOnceWithTheIdOfAnEdgeThatStoppedGracefully() throws Exception {
+        // given an edge that stopped gracefully (its last heartbeat is STOPPED)
+        EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-6", "--mqtt.host=127.0.0.1",
+                "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap(), "--edge.heartbeat-interval-ms=500");
+        Edge.start(config).close();
+
+        // when it starts again with the same id, then it runs
+        try (Edge again = Edge.start(config)) {
+            assertThat(again.mqttAddress().getPort()).isPositive();
+        }
+    }
+
+    private static SessionEvent awaitSessionEvents(String clientId,
+                                                   java.util.function.Predicate<SessionEvent> match) {
+        List<SessionEvent> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(Topics.SESSIONS)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    SessionEvent e = Codecs.SESSION_EVENT.decode(r.value());
+                    if (e.getClientId().equals(clientId) && match.test(e)) {
+                        found.add(e);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
     }
 
     private static Publish awaitIngress(java.util.function.Predicate<Publish> match) {
