@@ -45,7 +45,7 @@ class TypeInformationTest {
     void shouldRoundTripRepliesAndPendingRequests() throws IOException {
         EdgeReply reply = CredentialCheck.unknownDevice(AuthFixtures.request("r1", "dev1", null, "pw"),
                 Instant.ofEpochMilli(5));
-        PendingAuth pending = new PendingAuth(AuthFixtures.request("r2", "dev1", "dev1", "pw"), 77);
+        PendingAuth pending = new PendingAuth(AuthFixtures.request("r2", "dev1", "dev1", "pw"), 77, 1234);
 
         EdgeReply copy = roundTrip(EdgeReply.TYPE, reply);
         assertThat(((AuthDecision) copy.message().getBody()).getDecidedAt()).isEqualTo(Instant.ofEpochMilli(5));
