@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -38,6 +39,16 @@ final class Harnesses {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
                 DeliveryInput::clientId, Types.STRING);
         return start(harness, restored);
+    }
+
+    /** On heap state, whose entries the harness can count (RocksDB's it cannot). */
+    static KeyedOneInputStreamOperatorTestHarness<String, DeliveryInput, EdgeReply> deliveryOnHeap(
+            DeliveryFunction function) throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
+                DeliveryInput::clientId, Types.STRING);
+        harness.setStateBackend(new HashMapStateBackend());
+        harness.open();
+        return harness;
     }
 
     private static <H extends org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness<?>> H start(H harness,
