@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import io.gull.schemas.avro.AuthDecision;
 import io.gull.schemas.avro.AuthOutcome;
 import io.gull.schemas.avro.AuthRequest;
+import io.gull.schemas.avro.Delivery;
+import io.gull.schemas.avro.Kick;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -276,6 +278,9 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             close(ctx);
         } else if (evt == EdgeEvents.SERVER_SHUTTING_DOWN) {
             close(ctx);
+        } else if (evt instanceof Delivery || evt instanceof Kick) {
+            // the job sends deliveries only behind its decision, which installs the SessionHandler first
+            log.debug("Dropping inbox record for {} before its CONNACK: {}", ctx.channel().remoteAddress(), evt);
         } else {
             ctx.fireUserEventTriggered(evt);
         }

@@ -311,6 +311,41 @@ class EdgeIntegrationTest {
         }
     }
 
+    @Test
+    void shouldWaitForTheLastHeartbeatOfAnEdgeThatDiedToGoStaleAndThenStart() throws Exception {
+        // given a RUNNING heartbeat of it-edge-7, just now, from an incarnation that then died (kill -9)
+        var heartbeat = io.gull.schemas.avro.EdgeHeartbeat.newBuilder().setEdgeId("it-edge-7")
+                .setIncarnation("dead-incarnation").setState(io.gull.schemas.avro.EdgeState.RUNNING)
+                .setAt(java.time.Instant.now()).setIntervalMs(300).setMqttAddress("127.0.0.1:1").build();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(Map.of(
+                "bootstrap.servers", kafka.bootstrap(),
+                "key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName(),
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName()))) {
+            createEdgesTopic();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.EDGES,
+                    "it-edge-7".getBytes(StandardCharsets.UTF_8),
+                    io.gull.schemas.AvroCodec.of(io.gull.schemas.avro.EdgeHeartbeat.getClassSchema())
+                            .encode(heartbeat))).get();
+        }
+        EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-7", "--mqtt.host=127.0.0.1",
+                "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap(), "--edge.heartbeat-interval-ms=300");
+
+        // when an edge with that id starts, then it waits for the silence (3 intervals) and runs
+        try (Edge restarted = Edge.start(config)) {
+            assertThat(restarted.mqttAddress().getPort()).isPositive();
+        }
+    }
+
+    /** gull.edges as the edge creates it (the first edge of this class may not have started yet). */
+    private static void createEdgesTopic() throws Exception {
+        try (var admin = kafka.admin()) {
+            if (!admin.listTopics().names().get().contains(Topics.EDGES)) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(Topics.EDGES, 1, (short) 1)))
+                        .all().get();
+            }
+        }
+    }
+
     private static SessionEvent awaitSessionEvents(String clientId,
                                                    java.util.function.Predicate<SessionEvent> match) {
         List<SessionEvent> found = new ArrayList<>();
