@@ -28,6 +28,9 @@ public final class ScenarioRunner {
         List<TargetResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int exit = 0;
+        if (NoiseCheck.oneMinute(machine.loadAverage()) > NoiseCheck.BUSY_LOAD) {
+            Progress.say("bench", "the machine is busy (load average " + machine.loadAverage() + "): expect noisy numbers");
+        }
         try (MosquittoBroker mosquitto = MosquittoBroker.start()) {
             Progress.say("mosquitto", "started on " + mosquitto.endpoint() + " (pid " + mosquitto.pid() + ")");
             results.add(scenario.run(new Target("mosquitto", List.of(mosquitto.endpoint()), java.util.Optional.empty())));
@@ -49,8 +52,12 @@ public final class ScenarioRunner {
         }
         notes.add(0, "Latency is from the time each message was due to be sent (open loop) to its reception, both in the "
                 + "load generator's JVM. Numbers measured while other work runs on the machine are noise.");
+        String loadAtEnd = MachineInfo.currentLoadAverage();
+        List<String> warnings = NoiseCheck.warnings(machine.loadAverage(), loadAtEnd, results);
+        warnings.forEach(w -> Progress.say("bench", w));
+        notes.addAll(0, warnings);
         BenchReport report = new BenchReport(scenario.name(), startedAt.toString(), machine, options.commandLine(),
-                scenario.parameters(), results, MachineInfo.currentLoadAverage(), notes);
+                scenario.parameters(), results, loadAtEnd, notes);
         String markdown = ReportMarkdown.render(report);
         System.out.println(markdown);
         Path json = ResultFiles.write(options.resultsDir(), scenario.name(), startedAt, report, markdown);

@@ -42,4 +42,10 @@ class LatencyAgainstMosquittoTest {
         assertThat(mosquitto.path("duplicates").asLong()).isZero();
         assertThat(Files.readString(files.get(1))).contains("| mosquitto |");
     }
+
+    @Test
+    void theMqttClientRunsOnTheNettyTheParentForces() {
+        // the HiveMQ client is built against Netty 4.1; the run above is what shows it works on this one
+        assertThat(io.netty.util.Version.identify().get("netty-common").artifactVersion()).startsWith("4.2.");
+    }
 }
