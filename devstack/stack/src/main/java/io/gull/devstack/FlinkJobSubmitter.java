@@ -168,19 +168,24 @@ final class FlinkJobSubmitter {
                 }
                 allRunning = false;
                 String state = job == null ? "UNKNOWN" : job.state();
-                Optional<String> failure = TERMINAL.contains(state) || "RESTARTING".equals(state)
+                boolean ended = TERMINAL.contains(state);
+                Optional<String> failure = ended || "RESTARTING".equals(state)
                         ? rest.latestFailure(submission.jobId()) : Optional.empty();
-                boolean restoreFailed = submission.restoredFrom() != null
-                        && failure.filter(StateRestoreFailure::isRestoreFailure).isPresent();
+                if (ended && failure.isEmpty() && submission.restoredFrom() != null) {
+                    failure = StateRestoreFailure.fromLog(flinkLog);
+                }
+                boolean restoreFailed = submission.restoredFrom() != null && (ended || failure.isPresent())
+                        && StateRestoreFailure.explains(ended, failure);
                 if (restoreFailed) {
                     if (!TERMINAL.contains(state)) {
                         rest.cancel(submission.jobId());
                     }
                     throw StateRestoreFailure.of(entryClass, submission.restoredFrom(), failure, flinkLog);
                 }
-                if (TERMINAL.contains(state)) {
+                if (ended) {
+                    Optional<String> reason = failure;
                     throw new StackException("Flink job " + simpleName(entryClass) + " ended as " + state
-                            + failure.map(f -> ": " + f).orElse("")
+                            + reason.map(f -> ": " + f).orElse("")
                             + (submission.restoredFrom() == null ? "" : " (it had resumed from "
                                     + submission.restoredFrom() + ")")
                             + ". See " + flinkLog);

@@ -1,6 +1,7 @@
 package io.gull.devstack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,6 +11,9 @@ import java.util.Optional;
  */
 final class StateRestoreFailure {
     private static final String CAUSED_BY = "Caused by: ";
+    private static final int LOG_LINES = 400;
+    private static final List<String> LOG_MARKERS = List.of("Cannot map checkpoint/savepoint state",
+            "allowNonRestoredState", "StateMigrationException", "Failed to rollback to checkpoint/savepoint");
 
     private StateRestoreFailure() {
     }
@@ -20,6 +24,30 @@ final class StateRestoreFailure {
         return text.contains("allownonrestoredstate") || text.contains("cannot map checkpoint/savepoint state")
                 || text.contains("restor") || text.contains("rollback to checkpoint")
                 || text.contains("statemigration") || text.contains("serializer") || text.contains("savepoint");
+    }
+
+    /**
+     * Whether a job that was resumed failed because of its state.
+     *
+     * @param ended  it ended (FAILED, ...) rather than restarting
+     * @param reason Flink's error, if Flink gave one
+     * @return true when the reason says so, or when a resumed job ended without a reason: Flink reports a job whose
+     *         state cannot be mapped as failed at initialization, sometimes with no exception in its history
+     */
+    static boolean explains(boolean ended, Optional<String> reason) {
+        return reason.map(StateRestoreFailure::isRestoreFailure).orElse(ended);
+    }
+
+    /** The last line of the Flink log that tells of a restore failure, if any (the REST API may not have it). */
+    static Optional<String> fromLog(Path flinkLog) {
+        List<String> lines = LogTail.lastLines(flinkLog, LOG_LINES).lines().toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i).strip();
+            if (LOG_MARKERS.stream().anyMatch(line::contains)) {
+                return Optional.of(line);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The line of Flink's error that says what went wrong: its innermost cause, else the whole line. */

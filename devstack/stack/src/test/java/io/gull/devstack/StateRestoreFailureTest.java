@@ -2,10 +2,12 @@ package io.gull.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StateRestoreFailureTest {
     private static final String CANNOT_MAP = "org.apache.flink.runtime.client.JobInitializationException: Could not"
@@ -42,5 +44,29 @@ class StateRestoreFailureTest {
                 .contains("./gull up --allow-non-restored-state")
                 .contains("./gull up --fresh-jobs")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void shouldBlameTheStateWhenAResumedJobEndsWithoutAReason() {
+        assertThat(StateRestoreFailure.explains(true, Optional.empty())).isTrue();
+        assertThat(StateRestoreFailure.explains(false, Optional.empty())).isFalse();
+        assertThat(StateRestoreFailure.explains(true, Optional.of("java.net.ConnectException: refused"))).isFalse();
+        assertThat(StateRestoreFailure.explains(false, Optional.of(CANNOT_MAP))).isTrue();
+    }
+
+    @Test
+    void shouldFindTheRestoreFailureInTheCurrentRunOfTheFlinkLog(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("flink.log");
+        Files.writeString(log, String.join("\n", "==== Gull flink starting at 2026-12-01T20:00:00Z",
+                "==== java -cp ...", "INFO  Starting the cluster",
+                "Caused by: java.lang.IllegalStateException: Cannot map checkpoint/savepoint state for operator 8b0b5d0e"
+                        + " to the new program, because the operator is not available in the new program.",
+                "INFO  Job SessionsJob switched from state INITIALIZING to FAILED", ""));
+
+        assertThat(StateRestoreFailure.fromLog(log)).contains("Caused by: java.lang.IllegalStateException: Cannot map"
+                + " checkpoint/savepoint state for operator 8b0b5d0e to the new program, because the operator is not"
+                + " available in the new program.");
+        assertThat(StateRestoreFailure.errorLine(StateRestoreFailure.fromLog(log).orElseThrow()))
+                .startsWith("java.lang.IllegalStateException: Cannot map");
     }
 }
