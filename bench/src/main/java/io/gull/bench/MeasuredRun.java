@@ -88,6 +88,7 @@ public final class MeasuredRun {
         long warmup = load.warmupMessages();
         RateSchedule schedule = new RateSchedule(System.nanoTime() + 10_000_000, load.ratePerSecond(), total);
         long start = System.nanoTime();
+        long cpuBefore = ProcessCpu.nanos();
         try (Progress progress = Progress.start(label, () -> new Progress.Snapshot(
                 generator.sent() < warmup ? "warm-up" : generator.sent() < total ? "measure" : "drain",
                 generator.sent(), received.get(), expected, recorder.summary()))) {
@@ -97,6 +98,7 @@ public final class MeasuredRun {
             while (firstTime.get() < expected && System.nanoTime() < drainDeadline) {
                 Thread.sleep(20);
             }
+            double cpu = ProcessCpu.percentOfOneCore(cpuBefore, ProcessCpu.nanos(), System.nanoTime() - start);
             DeliveryLedger.Tally tally = ledger.tally(r -> expectation.forReceiver(r, total));
             if (foreign.get() > 0) {
                 Progress.say(label, foreign.get() + " messages without a benchmark payload were ignored");
@@ -105,11 +107,11 @@ public final class MeasuredRun {
                 Progress.say(label, generator.errors() + " sends failed; first: " + generator.firstError());
             }
             Progress.say(label, String.format(java.util.Locale.ROOT,
-                    "done: sent %d, delivered %d of %d, missing %d, duplicates %d, generator lag max %.1f ms",
-                    generator.sent(), tally.delivered(), expected, tally.missing(), tally.duplicates(), generator.maxLagMs()));
+                    "done: sent %d, delivered %d of %d, missing %d, duplicates %d, generator lag max %.1f ms, generator CPU %.0f%% of a core",
+                    generator.sent(), tally.delivered(), expected, tally.missing(), tally.duplicates(), generator.maxLagMs(), cpu));
             return new TargetResult(target, load.ratePerSecond(), generator.sent() / (sendSeconds / 1e9),
                     load.durationSeconds(), generator.sent(), expected, recorder.summary(), tally.missing(),
-                    tally.duplicates(), generator.errors(), generator.maxLagMs());
+                    tally.duplicates(), generator.errors(), generator.maxLagMs(), cpu);
         }
     }
 

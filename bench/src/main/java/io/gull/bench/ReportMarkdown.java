@@ -14,8 +14,8 @@ public final class ReportMarkdown {
         StringBuilder out = new StringBuilder();
         out.append("### ").append(report.scenario()).append(" (").append(report.startedAt()).append(")\n\n");
         out.append(parameters(report.parameters())).append("\n\n");
-        out.append("| target | rate/s | sent | deliveries | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | missing | duplicates |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| target | rate/s | sent | deliveries | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | missing | duplicates | generator CPU |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (TargetResult t : report.targets()) {
             LatencySummary l = t.latency();
             out.append("| ").append(t.target())
@@ -29,6 +29,7 @@ public final class ReportMarkdown {
                     .append(" | ").append(num(l.maxMs()))
                     .append(" | ").append(t.missing())
                     .append(" | ").append(t.duplicates())
+                    .append(" | ").append(t.generatorCpuPercent() < 0 ? "?" : num(t.generatorCpuPercent()) + " %")
                     .append(" |\n");
         }
         ratioRow(report.targets()).ifPresent(out::append);
@@ -52,7 +53,7 @@ public final class ReportMarkdown {
         LatencySummary m = mosquitto.get().latency();
         return Optional.of("| **gull/mosquitto** | | | | " + ratio(g.p50Ms(), m.p50Ms()) + " | " + ratio(g.p90Ms(), m.p90Ms())
                 + " | " + ratio(g.p99Ms(), m.p99Ms()) + " | " + ratio(g.p999Ms(), m.p999Ms()) + " | "
-                + ratio(g.maxMs(), m.maxMs()) + " | | |\n");
+                + ratio(g.maxMs(), m.maxMs()) + " | | | |\n");
     }
 
     static String ratio(double numerator, double denominator) {

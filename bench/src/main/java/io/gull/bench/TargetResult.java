@@ -15,8 +15,11 @@ package io.gull.bench;
  * @param publishErrors     sends that failed (refused PUBACK, Kafka error)
  * @param maxGeneratorLagMs how far behind its schedule the generator fell at worst (large = the numbers measure the
  *                          generator, not the broker)
+ * @param generatorCpuPercent CPU the generator's JVM used while sending and draining, in % of one core (it shares the
+ *                          cores with the target; -1 when unknown)
  */
 public record TargetResult(String target, double ratePerSecond, double achievedRate, double measuredSeconds,
                            long sent, long expected, LatencySummary latency, long missing, long duplicates,
-                           long publishErrors, double maxGeneratorLagMs) {
+                           long publishErrors, double maxGeneratorLagMs,
+                           double generatorCpuPercent) {
 }

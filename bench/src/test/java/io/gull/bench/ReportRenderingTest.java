@@ -20,7 +20,7 @@ class ReportRenderingTest {
 
     private static TargetResult result(String target, double p50, double p99) {
         return new TargetResult(target, 1000, 999.5, 30, 40_000, 40_000,
-                new LatencySummary(30_000, p50, p50 * 2, p99, p99 * 2, p99 * 3), 1, 2, 0, 0.4);
+                new LatencySummary(30_000, p50, p50 * 2, p99, p99 * 2, p99 * 3), 1, 2, 0, 0.4, 35.5);
     }
 
     private static BenchReport report(List<TargetResult> targets) {
@@ -35,10 +35,10 @@ class ReportRenderingTest {
     void markdownHasOneRowPerTargetAndTheRatio() {
         String markdown = ReportMarkdown.render(report(List.of(result("mosquitto", 0.5, 2), result("gull", 3, 12))));
         assertThat(markdown)
-                .contains("| target | rate/s | sent | deliveries | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | missing | duplicates |")
-                .contains("| mosquitto | 1000 | 40000 | 30000 | 0.50 | 1 | 2 | 4 | 6 | 1 | 2 |")
-                .contains("| gull | 1000 | 40000 | 30000 | 3 | 6 | 12 | 24 | 36 | 1 | 2 |")
-                .contains("| **gull/mosquitto** | | | | 6.0x | 6.0x | 6.0x | 6.0x | 6.0x | | |")
+                .contains("| target | rate/s | sent | deliveries | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | missing | duplicates | generator CPU |")
+                .contains("| mosquitto | 1000 | 40000 | 30000 | 0.50 | 1 | 2 | 4 | 6 | 1 | 2 | 35.5 % |")
+                .contains("| gull | 1000 | 40000 | 30000 | 3 | 6 | 12 | 24 | 36 | 1 | 2 | 35.5 % |")
+                .contains("| **gull/mosquitto** | | | | 6.0x | 6.0x | 6.0x | 6.0x | 6.0x | | | |")
                 .contains("rate 1000.0, qos 1")
                 .contains("load average 0.10 0.20 0.30 at start, 1.00 1.00 1.00 at end")
                 .contains("a note");
