@@ -156,7 +156,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         ConnectOptions options = ConnectOptions.of(connect, version);
         ClientSession pending = new ClientSession(UUID.randomUUID().toString(), clientId, null, version,
                 connect.variableHeader().isCleanSession(), connect.variableHeader().keepAliveTimeSeconds(),
-                options.sessionExpirySeconds(), List.of());
+                options.sessionExpirySeconds(), List.of(), options.maximumPacketSize());
         state = State.AUTHENTICATING;
         ctx.channel().config().setAutoRead(false);
         if (ctx.pipeline().get(EdgeServer.IDLE) != null) {
@@ -214,7 +214,8 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             Long granted = decision.getSessionExpirySeconds();
             long expiry = granted != null ? granted : pending.sessionExpirySeconds();
             accept(ctx, new ClientSession(pending.connectionId(), pending.clientId(), tenant, version,
-                    pending.cleanStart(), pending.keepAliveSeconds(), expiry, decision.getAwaitingRelease()),
+                    pending.cleanStart(), pending.keepAliveSeconds(), expiry, decision.getAwaitingRelease(),
+                    pending.maximumPacketSize()),
                     // MQTT-3.2.2-2: Session Present is 0 with clean start, whatever the job says
                     decision.getSessionPresent() && !pending.cleanStart(), granted, assignedClientId);
         }

@@ -11,10 +11,10 @@ import io.netty.handler.codec.mqtt.MqttVersion;
 /**
  * The session options of a CONNECT as the sessions job needs them: session expiry (3.1.1: 0 with clean session,
  * 4294967295 = never without; 5.0: the Session Expiry Interval property, absent = 0), the client's Receive
- * Maximum (5.0; 65535 otherwise) and the will (topic, payload, QoS, retain, 5.0 Will Delay Interval and
+ * Maximum (5.0; 65535 otherwise), its Maximum Packet Size (5.0) and the will (topic, payload, QoS, retain, 5.0 Will Delay Interval and
  * properties as in {@link PublishEnvelopes#properties}).
  */
-record ConnectOptions(long sessionExpirySeconds, int receiveMaximum, Will will) {
+record ConnectOptions(long sessionExpirySeconds, int receiveMaximum, long maximumPacketSize, Will will) {
     /** 3.1.1 Clean Session 0: the session never expires (MQTT 3.1.1 has no expiry). */
     static final long NEVER = 0xFFFFFFFFL;
     static final int DEFAULT_RECEIVE_MAXIMUM = 65_535;
@@ -26,7 +26,9 @@ record ConnectOptions(long sessionExpirySeconds, int receiveMaximum, Will will) 
                 : connect.variableHeader().isCleanSession() ? 0 : NEVER;
         int receiveMaximum = v5 ? (int) unsigned(properties, MqttProperties.RECEIVE_MAXIMUM, DEFAULT_RECEIVE_MAXIMUM)
                 : DEFAULT_RECEIVE_MAXIMUM;
-        return new ConnectOptions(expiry, receiveMaximum, will(connect, v5));
+        long maximumPacketSize = v5 ? unsigned(properties, MqttProperties.MAXIMUM_PACKET_SIZE,
+                ClientSession.NO_PACKET_LIMIT) : ClientSession.NO_PACKET_LIMIT;
+        return new ConnectOptions(expiry, receiveMaximum, maximumPacketSize, will(connect, v5));
     }
 
     private static Will will(MqttConnectMessage connect, boolean v5) {

@@ -6,6 +6,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DeliveryCounters {
     private final AtomicLong qos0DroppedNotWritable = new AtomicLong();
     private final AtomicLong duplicatesIgnored = new AtomicLong();
+    private final AtomicLong tooLargeForClient = new AtomicLong();
+
+    void discardedTooLarge() {
+        tooLargeForClient.incrementAndGet();
+    }
+
+    /** Deliveries discarded because they exceed the client's Maximum Packet Size. */
+    public long tooLargeForClient() {
+        return tooLargeForClient.get();
+    }
 
     void qos0Dropped() {
         qos0DroppedNotWritable.incrementAndGet();

@@ -34,6 +34,56 @@ final class DeliveryPackets {
                 Unpooled.wrappedBuffer(delivery.getPayload().duplicate()));
     }
 
+    /**
+     * The exact encoded size of the PUBLISH {@link #publish} builds (fixed header included), to compare with the
+     * client's Maximum Packet Size.
+     */
+    static long size(MqttPublishMessage publish) {
+        long remaining = 2L + utf8(publish.variableHeader().topicName())
+                + (publish.fixedHeader().qosLevel() == MqttQoS.AT_MOST_ONCE ? 0 : 2)
+                + publish.payload().readableBytes();
+        MqttProperties properties = publish.variableHeader().properties();
+        if (properties != MqttProperties.NO_PROPERTIES) {
+            long length = propertiesLength(properties);
+            remaining += varIntSize(length) + length;
+        }
+        return 1 + varIntSize(remaining) + remaining;
+    }
+
+    private static long propertiesLength(MqttProperties properties) {
+        long length = 0;
+        for (MqttProperties.MqttProperty<?> property : properties.listAll()) {
+            if (property instanceof MqttProperties.UserProperties users) {
+                for (MqttProperties.StringPair pair : users.value()) {
+                    length += 1 + 2 + utf8(pair.key) + 2 + utf8(pair.value);
+                }
+                continue;
+            }
+            length += 1;
+            Object value = property.value();
+            if (property.propertyId() == MqttProperties.SUBSCRIPTION_IDENTIFIER) {
+                length += varIntSize((Integer) value);
+            } else if (property.propertyId() == MqttProperties.PAYLOAD_FORMAT_INDICATOR) {
+                length += 1;
+            } else if (value instanceof Integer) {
+                length += 4; // Message Expiry Interval
+            } else if (value instanceof String text) {
+                length += 2 + utf8(text);
+            } else if (value instanceof byte[] bytes) {
+                length += 2 + bytes.length;
+            }
+        }
+        return length;
+    }
+
+    private static int varIntSize(long value) {
+        return value < 128 ? 1 : value < 16_384 ? 2 : value < 2_097_152 ? 3 : 4;
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     static MqttProperties properties(Delivery delivery) {
         MqttProperties out = new MqttProperties();
         MqttProperties.UserProperties users = new MqttProperties.UserProperties();

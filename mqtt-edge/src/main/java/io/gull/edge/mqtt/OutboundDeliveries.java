@@ -15,6 +15,7 @@ import io.gull.schemas.avro.DeliveryAckKind;
 import io.gull.schemas.avro.DeliveryKind;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 
 /**
@@ -23,7 +24,8 @@ import io.netty.handler.codec.mqtt.MqttReasonCodes;
  * every acknowledgement to the job ({@link AckBatcher}). A second delivery of a message already in flight on this
  * connection is ignored; one already completed here (the last {@value #COMPLETED_REMEMBERED}) is acked again at
  * once without sending. QoS 0 is dropped while the client does not read; QoS 1/2 are written anyway (the job
- * bounds them by its window). Runs on the connection's event loop.
+ * bounds them by its window). A PUBLISH larger than the client's Maximum Packet Size is discarded and reported
+ * as done (5.0 section 3.1.2.11.4). Runs on the connection's event loop.
  */
 final class OutboundDeliveries {
     private static final Logger log = LoggerFactory.getLogger(OutboundDeliveries.class);
@@ -92,13 +94,31 @@ final class OutboundDeliveries {
         }
         Stage stage = pubrel ? Stage.AWAITING_PUBCOMP
                 : delivery.getQos() == 1 ? Stage.AWAITING_PUBACK : Stage.AWAITING_PUBREC;
-        inflight.put(delivery.getPacketId(), new InFlight(delivery, stage));
+        MqttPublishMessage publish = pubrel ? null : DeliveryPackets.publish(delivery, session.isV5());
+        InFlight entry = new InFlight(delivery, stage);
+        inflight.put(delivery.getPacketId(), entry);
         inflightMessages.add(messageId);
         if (pubrel) {
             ctx.writeAndFlush(MqttReplies.pubRel(delivery.getPacketId(), (byte) 0));
+        } else if (tooLarge(publish)) {
+            // 5.0 section 3.1.2.11.4: discard it and behave as if it had been sent and acknowledged
+            publish.release();
+            finish(delivery.getPacketId(), entry, stage == Stage.AWAITING_PUBACK
+                    ? DeliveryAckKind.PUBACK : DeliveryAckKind.PUBCOMP);
         } else {
-            ctx.writeAndFlush(DeliveryPackets.publish(delivery, session.isV5()));
+            ctx.writeAndFlush(publish);
         }
+    }
+
+    private boolean tooLarge(MqttPublishMessage publish) {
+        if (session.maximumPacketSize() >= ClientSession.NO_PACKET_LIMIT
+                || DeliveryPackets.size(publish) <= session.maximumPacketSize()) {
+            return false;
+        }
+        counters.discardedTooLarge();
+        log.debug("Discarding a delivery to client {}: {} bytes exceed its Maximum Packet Size {}",
+                session.clientId(), DeliveryPackets.size(publish), session.maximumPacketSize());
+        return true;
     }
 
     private void deliverQos0(Delivery delivery) {
@@ -107,7 +127,12 @@ final class OutboundDeliveries {
             log.trace("Dropping QoS 0 delivery to client {}: it does not read", session.clientId());
             return;
         }
-        ctx.writeAndFlush(DeliveryPackets.publish(delivery, session.isV5()));
+        MqttPublishMessage publish = DeliveryPackets.publish(delivery, session.isV5());
+        if (tooLarge(publish)) {
+            publish.release();
+            return;
+        }
+        ctx.writeAndFlush(publish);
     }
 
     /** Client PUBACK (QoS 1 done). Unknown packet ids are ignored. */

@@ -77,6 +77,18 @@ final class EmbeddedMqtt {
         return messages;
     }
 
+    /** The bytes the edge wrote since the last call, undecoded. */
+    int receivedBytes() {
+        server.runPendingTasks();
+        int total = 0;
+        Object out;
+        while ((out = server.readOutbound()) != null) {
+            total += ((ByteBuf) out).readableBytes();
+            ReferenceCountUtil.release(out);
+        }
+        return total;
+    }
+
     /** Like {@link #received()}, payloads still readable: the caller releases them. */
     List<MqttMessage> receivedUnreleased() {
         server.runPendingTasks();

@@ -301,4 +301,32 @@ class OutboundDeliveriesTest {
         assertThat(mqtt.received()).isEmpty();
         assertThat(mqtt.server.isActive()).isFalse();
     }
+
+    @Test
+    void shouldDiscardADeliveryLargerThanTheClientsMaximumPacketSizeAndReportItDone() {
+        // given a 5.0 client that accepts packets of at most 100 bytes
+        MqttProperties connectProperties = new MqttProperties();
+        connectProperties.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, 100));
+        EmbeddedMqtt mqtt = new EmbeddedMqtt();
+        mqtt.send(io.netty.handler.codec.mqtt.MqttMessageBuilders.connect().protocolVersion(MqttVersion.MQTT_5)
+                .clientId("dev1").hasPassword(true).password(new byte[] {'p'}).properties(connectProperties).build());
+        mqtt.auth.last().answer(io.gull.schemas.avro.AuthOutcome.ALLOWED, "acme");
+        mqtt.received();
+        Delivery small = delivery(mqtt, "small", 1, 1).setProperties(Map.of("unit", "celsius",
+                "mqtt.messageExpiryInterval", "30")).setSubscriptionIds(List.of(200)).build();
+
+        // when a delivery that fits and one that does not arrive
+        mqtt.inbox(small);
+        int written = mqtt.receivedBytes();
+        mqtt.inbox(delivery(mqtt, "big", 1, 2).setPayload(ByteBuffer.wrap(new byte[200])).build());
+
+        // then the small one is sent (its size computed exactly), the big one discarded and reported as done
+        assertThat(DeliveryPackets.size(DeliveryPackets.publish(small, true))).isEqualTo(written);
+        assertThat(mqtt.received()).isEmpty();
+        assertThat(mqtt.counters.tooLargeForClient()).isEqualTo(1);
+        assertThat(ackedAfterFlush(mqtt)).singleElement().satisfies(ack -> {
+            assertThat(ack.getMessageId()).isEqualTo("big");
+            assertThat(ack.getKind()).isEqualTo(DeliveryAckKind.PUBACK);
+        });
+    }
 }
