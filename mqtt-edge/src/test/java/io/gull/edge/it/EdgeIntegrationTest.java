@@ -304,6 +304,7 @@ class EdgeIntegrationTest {
         EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-6", "--mqtt.host=127.0.0.1",
                 "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap(), "--edge.heartbeat-interval-ms=500");
         Edge.start(config).close();
+        assertThat(awaitHeartbeat("it-edge-6", io.gull.schemas.avro.EdgeState.STOPPED).getIncarnation()).isNotBlank();
 
         // when it starts again with the same id, then it runs
         try (Edge again = Edge.start(config)) {
@@ -334,6 +335,24 @@ class EdgeIntegrationTest {
         try (Edge restarted = Edge.start(config)) {
             assertThat(restarted.mqttAddress().getPort()).isPositive();
         }
+    }
+
+    private static io.gull.schemas.avro.EdgeHeartbeat awaitHeartbeat(String edgeId,
+                                                                      io.gull.schemas.avro.EdgeState state) {
+        var codec = io.gull.schemas.AvroCodec.of(io.gull.schemas.avro.EdgeHeartbeat.getClassSchema());
+        List<io.gull.schemas.avro.EdgeHeartbeat> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = fromBeginning(Topics.EDGES)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    var beat = (io.gull.schemas.avro.EdgeHeartbeat) codec.decode(r.value());
+                    if (beat.getEdgeId().equals(edgeId) && beat.getState() == state) {
+                        found.add(beat);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
     }
 
     /** gull.edges as the edge creates it (the first edge of this class may not have started yet). */
