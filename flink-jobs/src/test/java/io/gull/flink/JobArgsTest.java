@@ -12,6 +12,9 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.junit.jupiter.api.Test;
 
+import io.gull.flink.routing.RoutingConfig;
+import io.gull.flink.session.SessionConfig;
+
 class JobArgsTest {
 
     @Test
@@ -27,6 +30,35 @@ class JobArgsTest {
         assertThat(args.parallelism()).isEqualTo(1);
         assertThat(args.unknownDeviceGrace()).isEqualTo(Duration.ofSeconds(1));
         assertThat(args.maxAuthRequestAge()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(args.routingConfig()).isEqualTo(new RoutingConfig(100, 1000, 10_000));
+        assertThat(args.sessionMaxExpiry()).isEqualTo(4_294_967_295L);
+    }
+
+    @Test
+    void shouldParseTheSessionsJobsLimits() {
+        JobArgs args = JobArgs.parse(new String[] {
+            "--delivery.max-inflight", "10",
+            "--session.max-queued=50",
+            "--retained.max-per-subscribe", "7",
+            "--session.max-expiry-s", "86400",
+            "--auth.unknown-device-grace-ms", "0"});
+
+        assertThat(args.routingConfig()).isEqualTo(new RoutingConfig(10, 50, 7));
+        assertThat(args.sessionConfig()).isEqualTo(new SessionConfig(Duration.ZERO, Duration.ofSeconds(10), 86_400));
+    }
+
+    @Test
+    void shouldRejectASessionExpiryCapAboveTheProtocolsMaximum() {
+        assertThatThrownBy(() -> JobArgs.parse(new String[] {"--session.max-expiry-s", "4294967296"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("session.max-expiry-s");
+    }
+
+    @Test
+    void shouldRejectADeliveryWindowOfZero() {
+        assertThatThrownBy(() -> JobArgs.parse(new String[] {"--delivery.max-inflight", "0"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("delivery.max-inflight");
     }
 
     @Test

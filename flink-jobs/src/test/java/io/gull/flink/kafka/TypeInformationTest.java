@@ -18,6 +18,9 @@ import io.gull.flink.auth.DeviceChange;
 import io.gull.flink.auth.EdgeReply;
 import io.gull.flink.auth.PendingAuth;
 import io.gull.flink.decode.DeadLetter;
+import io.gull.flink.session.Session;
+import io.gull.flink.session.SessionFixtures;
+import io.gull.flink.session.SessionInput;
 import io.gull.schemas.avro.AuthDecision;
 
 /** Every record type that crosses the network or sits in state survives Flink's serializers (no Kryo). */
@@ -51,6 +54,28 @@ class TypeInformationTest {
         assertThat(((AuthDecision) copy.message().getBody()).getDecidedAt()).isEqualTo(Instant.ofEpochMilli(5));
         assertThat(copy).isEqualTo(reply);
         assertThat(roundTrip(PendingAuth.TYPE, pending)).isEqualTo(pending);
+    }
+
+    @Test
+    void shouldRoundTripSessionsWithAndWithoutAWill() throws IOException {
+        Session online = new Session("acme", "edge-1", "c1", true, 5, 60, 20, null, Session.NONE, Session.NONE);
+        Session waiting = new Session("acme", "edge-1", "c1", false, 5, 60, 20, SessionFixtures.will("status", 10),
+                1_000, 60_000);
+
+        assertThat(roundTrip(Session.TYPE, online)).isEqualTo(online);
+        assertThat(roundTrip(Session.TYPE, waiting)).isEqualTo(waiting);
+    }
+
+    @Test
+    void shouldRoundTripEveryKindOfSessionInput() throws IOException {
+        SessionInput change = SessionInput.of(DeviceChange.deleted("dev1"));
+        SessionInput request = SessionInput.of(AuthFixtures.request("r1", "dev1", null, "pw"), 1234);
+        SessionInput event = SessionInput.of(SessionFixtures.disconnected("edge-1", "c1", true));
+
+        assertThat(roundTrip(SessionInput.TYPE, change)).isEqualTo(change);
+        assertThat(roundTrip(SessionInput.TYPE, request)).isEqualTo(request);
+        assertThat(roundTrip(SessionInput.TYPE, event)).isEqualTo(event);
+        assertThat(roundTrip(SessionInput.TYPE, event).clientId()).isEqualTo("dev1");
     }
 
     @Test

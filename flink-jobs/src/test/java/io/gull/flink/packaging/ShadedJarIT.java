@@ -31,7 +31,7 @@ class ShadedJarIT {
     @Test
     void shouldContainTheJobsAndWhatTheyNeed() {
         assertThat(entries).contains(
-                "io/gull/flink/DeviceAuthJob.class",
+                "io/gull/flink/SessionsJob.class",
                 "io/gull/flink/TelemetryJob.class",
                 "io/gull/schemas/Codecs.class",
                 "cql/migrations.list",
