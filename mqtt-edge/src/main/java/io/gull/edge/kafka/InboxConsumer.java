@@ -21,7 +21,10 @@ import io.gull.schemas.avro.EdgeMessage;
 
 /**
  * Reads this edge's inbox topic {@code gull.edge.<edgeId>} on its own thread: every partition assigned
- * (no consumer group), starting at the end, each {@code EdgeMessage} handed to the handler. When polling
+ * (no consumer group), starting at the end, each {@code EdgeMessage} handed to the handler. The end, because
+ * nothing written before this process started is of use to it: every record is addressed to a connection id
+ * minted by this process (older ones name connections that are gone), auth decisions answer requests nobody
+ * waits for any more, and the sessions job resends what a session still owes when its device reconnects. When polling
  * fails it retries with a growing pause (up to {@code maxBackoff}), logging once per outage, so a Kafka
  * hiccup does not leave an edge that refuses every CONNECT until restarted.
  */

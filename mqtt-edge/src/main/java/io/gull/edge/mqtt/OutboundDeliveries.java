@@ -49,6 +49,7 @@ final class OutboundDeliveries {
     private final DeliveryCounters counters;
     private final Map<Integer, InFlight> inflight = new HashMap<>();
     private final Set<String> inflightMessages = new HashSet<>();
+    private boolean badPacketIdLogged;
     /** messageId -> the ack that completed it, oldest first, bounded. */
     private final LinkedHashMap<String, DeliveryAck> completed = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -73,6 +74,15 @@ final class OutboundDeliveries {
         boolean pubrel = delivery.getKind() == DeliveryKind.PUBREL;
         if (!pubrel && delivery.getQos() <= 0) {
             deliverQos0(delivery);
+            return;
+        }
+        if (delivery.getPacketId() < 1 || delivery.getPacketId() > 65_535) {
+            // MQTT-2.2.1-3: QoS 1/2 need a packet id 1-65535; the job chose none, so nothing can be acknowledged
+            if (!badPacketIdLogged) {
+                badPacketIdLogged = true;
+                log.warn("Dropping delivery {} to client {}: packet id {} is not 1-65535 (a sessions job bug; logged "
+                        + "once per connection)", delivery.getMessageId(), session.clientId(), delivery.getPacketId());
+            }
             return;
         }
         String messageId = delivery.getMessageId();
