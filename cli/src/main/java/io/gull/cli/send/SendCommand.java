@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
                 "The device receives it if it subscribed to the topic (or a filter matching it)."},
         footer = {"", "Examples:", "  ./gull send dev1 devices/dev1/cmd reboot",
                 "  ./gull send dev1 devices/dev1/cmd '{\"led\":\"on\"}' --qos 2 --expiry 15m",
-                "  ./gull send dev1 devices/dev1/cmd status --response-topic apps/console/replies "
-                        + "--correlation-data req-42"})
+                "  ./gull send dev1 devices/dev1/cmd status \\",
+                "      --response-topic apps/console/replies --correlation-data req-42"})
 public final class SendCommand implements Runnable {
     @Mixin
     CommandContext command;

@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
                 + "edge-<id>, that ./gull status shows, ./gull stop edge-<id> stops and ./gull down stops with the "
                 + "rest. It lets devices in without credentials when the stack's edges do (--allow-anonymous).",
                 "It refuses an id that an edge of this data dir runs with (two edges must never read one inbox) and "
-                        + "a port in use. ./gull up does not start it again: run ./gull edge again after an up."},
+                        + "a port in use. An up does not start it again: after ./gull up, run ./gull edge again."},
         footer = {"", "Example:", "  ./gull up -d", "  ./gull edge --id e2 --mqtt-port 1884",
-                "  mosquitto_sub -h localhost -p 1884 -i sub1 -u sub1 -P pw -t 'devices/#' -v"})
+                "  mosquitto_sub -p 1884 -i sub1 -u sub1 -P pw -t 'devices/#' -v"})
 public final class EdgeCommand implements Runnable {
     @Mixin
     CommandContext command;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  ./gull up", "  ./gull up -d", "  ./gull up -d --edges 2 --allow-anonymous",
                 "  ./gull up -d --data-dir /tmp/gull-data",
                 "  ./gull up -d --mqtt-port 11883 --kafka-port 19092 --data-dir /tmp/gull-2",
-                "  ./gull up -d --allow-non-restored-state   (after a job lost an operator: drop its state)",
-                "  ./gull up -d --fresh-jobs                 (start the Flink jobs without their state)"})
+                "  ./gull up -d --allow-non-restored-state   # resume, dropping unclaimed state",
+                "  ./gull up -d --fresh-jobs                 # start the jobs without state"})
 public final class UpCommand implements Runnable {
     private static final long WATCH_SECONDS = 5;
     private static final long START_RACE_SECONDS = 10;

@@ -10,7 +10,7 @@ import java.util.List;
  * it may take to start and to stop, and how its {@code java} command line is put together. Each launcher holds one
  * and adds only what is specific to its server (ports, program arguments, readiness).
  *
- * @param name         {@code kafka}, {@code cassandra}, {@code flink} or {@code edge}
+ * @param name         {@code kafka}, {@code cassandra}, {@code flink}, {@code edge}, {@code edge-2}, ...
  * @param displayName  how the user reads it: "Kafka"
  * @param layout       where its data, log and pid files go
  * @param classpath    classpath entries of its JVM

@@ -7,7 +7,7 @@ import java.util.List;
 /** One server of the stack: how to run it and how to tell that it is ready. */
 interface ServiceLauncher {
 
-    /** {@code kafka}, {@code cassandra}, {@code flink} or {@code edge}. */
+    /** {@code kafka}, {@code cassandra}, {@code flink}, {@code edge}, {@code edge-2}, ... {@code edge-<id>}. */
     String name();
 
     /** How the user reads it: "Kafka". */

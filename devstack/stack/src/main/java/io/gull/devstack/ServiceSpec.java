@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * How to run one server process.
  *
- * @param name        {@code kafka}, {@code cassandra}, {@code flink} or {@code edge}: names its log and pid files
+ * @param name        {@code kafka}, {@code cassandra}, {@code flink}, {@code edge}, {@code edge-2}, ...: names its
+ *                    log and pid files
  * @param command     the java command line
  * @param workingDir  the process's working directory (its own data dir)
  * @param logFile     where stdout and stderr go (appended)
