@@ -35,7 +35,8 @@ public final class DeliveryFunction extends KeyedProcessFunction<String, Deliver
     public void open(OpenContext openContext) {
         presence = getRuntimeContext().getState(new ValueStateDescriptor<>("presence", SessionPresence.TYPE));
         counters = getRuntimeContext().getState(new ValueStateDescriptor<>("queue-counters", QueueCounters.TYPE));
-        MapState<Long, QueuedMessage> queue = getRuntimeContext().getMapState(new MapStateDescriptor<>("queue", Types.LONG, QueuedMessage.TYPE));
+        MapState<Long, QueuedMessage> queue = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("queue", Types.LONG, QueuedMessage.TYPE));
         MapState<String, Long> byMessageId = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("queue-message-ids", Types.STRING, Types.LONG));
         MapState<Integer, Long> byPacketId = getRuntimeContext().getMapState(

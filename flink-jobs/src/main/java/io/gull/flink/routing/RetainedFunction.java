@@ -23,7 +23,8 @@ import io.gull.schemas.avro.Publish;
  *       once a minute per subtask).</li>
  * </ul>
  */
-public final class RetainedFunction extends KeyedBroadcastProcessFunction<String, RetainedInput, RetainedRequest, Match> {
+public final class RetainedFunction
+        extends KeyedBroadcastProcessFunction<String, RetainedInput, RetainedRequest, Match> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RetainedFunction.class);
     private static final long CAP_LOG_INTERVAL_MS = 60_000;

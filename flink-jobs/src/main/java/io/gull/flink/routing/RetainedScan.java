@@ -71,7 +71,8 @@ final class RetainedScan {
         Subscription subscription = request.subscription();
         List<Integer> ids = subscription.getSubscriptionId() == null
                 ? new ArrayList<>() : new ArrayList<>(List.of(subscription.getSubscriptionId()));
-        matches.add(new Match(request.clientId(), retained, Math.min(retained.getQos(), subscription.getQos()), true, ids));
+        int qos = Math.min(retained.getQos(), subscription.getQos());
+        matches.add(new Match(request.clientId(), retained, qos, true, ids));
     }
 
     List<Match> matches() {

@@ -47,9 +47,10 @@ public final class Routing {
      * @param commands         cloud-to-device commands from gull.commands, already decoded
      * @return the deliveries, each for one edge's inbox
      */
-    public static DataStream<EdgeReply> build(DataStream<Publish> publishes, DataStream<SubscriptionChange> subscriptions,
-            DataStream<RetainedRequest> retainedRequests, DataStream<Presence> presence, DataStream<SessionEvent> acks,
-            DataStream<Command> commands, RoutingConfig config) {
+    public static DataStream<EdgeReply> build(DataStream<Publish> publishes,
+            DataStream<SubscriptionChange> subscriptions, DataStream<RetainedRequest> retainedRequests,
+            DataStream<Presence> presence, DataStream<SessionEvent> acks, DataStream<Command> commands,
+            RoutingConfig config) {
         DataStream<Match> live = match(publishes, subscriptions);
         DataStream<Match> retained = retained(publishes, retainedRequests, config);
         return delivery(live.union(retained), presence, acks, commands, config);

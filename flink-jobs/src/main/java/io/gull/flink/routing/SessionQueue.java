@@ -262,7 +262,8 @@ final class SessionQueue {
                 events.droppedQueueOverflow();
             }
         }
-        if (dropped > 0 && (overflowLoggedAt == QueueCounters.NEVER || now - overflowLoggedAt >= OVERFLOW_LOG_INTERVAL_MS)) {
+        boolean logDue = overflowLoggedAt == QueueCounters.NEVER || now - overflowLoggedAt >= OVERFLOW_LOG_INTERVAL_MS;
+        if (dropped > 0 && logDue) {
             overflowLoggedAt = now;
             LOG.warn("Queue of session {} is full ({} messages, --session.max-queued): dropped the oldest waiting "
                     + "message (counted in droppedQueueOverflow; logged at most once a minute per session)",

@@ -53,7 +53,8 @@ final class WildcardIndex {
         return size;
     }
 
-    private static void collect(Node node, String[] levels, int depth, boolean wildcardsAllowed, List<Subscriber> found) {
+    private static void collect(Node node, String[] levels, int depth, boolean wildcardsAllowed,
+            List<Subscriber> found) {
         Node hash = wildcardsAllowed ? node.children.get("#") : null;
         if (hash != null) {
             hash.addTo(found); // '#' matches this level's parent and everything below it (MQTT-4.7.1-2)

@@ -8,6 +8,8 @@ import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
@@ -18,27 +20,56 @@ final class Harnesses {
     private Harnesses() {
     }
 
+    /** Key groups of every harness here, so that snapshots can be rescaled. */
+    static final int MAX_PARALLELISM = 128;
+
     static KeyedBroadcastOperatorTestHarness<String, MatchInput, SubscriptionChange, Match> match(
             MatchFunction function, OperatorSubtaskState restored) throws Exception {
+        return match(function, restored, 1, 0);
+    }
+
+    static KeyedBroadcastOperatorTestHarness<String, MatchInput, SubscriptionChange, Match> match(
+            MatchFunction function, OperatorSubtaskState restored, int parallelism, int subtask) throws Exception {
         var harness = new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(function, List.of(MatchFunction.WILDCARDS)),
-                MatchInput::key, Types.STRING, 128, 1, 0);
+                MatchInput::key, Types.STRING, MAX_PARALLELISM, parallelism, subtask);
         return start(harness, restored);
     }
 
     static KeyedBroadcastOperatorTestHarness<String, RetainedInput, RetainedRequest, Match> retained(
             RetainedFunction function, OperatorSubtaskState restored) throws Exception {
+        return retained(function, restored, 1, 0);
+    }
+
+    static KeyedBroadcastOperatorTestHarness<String, RetainedInput, RetainedRequest, Match> retained(
+            RetainedFunction function, OperatorSubtaskState restored, int parallelism, int subtask) throws Exception {
         var harness = new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(function, List.of()),
-                RetainedInput::key, Types.STRING, 128, 1, 0);
+                RetainedInput::key, Types.STRING, MAX_PARALLELISM, parallelism, subtask);
         return start(harness, restored);
     }
 
     static KeyedOneInputStreamOperatorTestHarness<String, DeliveryInput, EdgeReply> delivery(
             DeliveryFunction function, OperatorSubtaskState restored) throws Exception {
+        return delivery(function, restored, 1, 0);
+    }
+
+    static KeyedOneInputStreamOperatorTestHarness<String, DeliveryInput, EdgeReply> delivery(
+            DeliveryFunction function, OperatorSubtaskState restored, int parallelism, int subtask) throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(function),
-                DeliveryInput::clientId, Types.STRING);
+                DeliveryInput::clientId, Types.STRING, MAX_PARALLELISM, parallelism, subtask);
         return start(harness, restored);
+    }
+
+    /** The subtask (of {@code parallelism}) that owns {@code key}. */
+    static int owner(String key, int parallelism) {
+        return KeyGroupRangeAssignment.assignKeyToParallelOperator(key, MAX_PARALLELISM, parallelism);
+    }
+
+    /** {@code snapshot} of one subtask, as subtask {@code subtask} of {@code newParallelism} restores it. */
+    static OperatorSubtaskState rescaled(OperatorSubtaskState snapshot, int newParallelism, int subtask) {
+        return AbstractStreamOperatorTestHarness.repartitionOperatorState(snapshot, MAX_PARALLELISM, 1,
+                newParallelism, subtask);
     }
 
     /** On heap state, whose entries the harness can count (RocksDB's it cannot). */
@@ -51,7 +82,7 @@ final class Harnesses {
         return harness;
     }
 
-    private static <H extends org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness<?>> H start(H harness,
+    private static <H extends AbstractStreamOperatorTestHarness<?>> H start(H harness,
             OperatorSubtaskState restored) throws Exception {
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         if (restored == null) {

@@ -88,7 +88,8 @@ class MatchFunctionTest {
 
         // then tenant B gets nothing
         assertThat(matches).isEmpty();
-        assertThat(clients(route(publish(B, "pub-b", "secret/plans", 1)))).containsExactlyInAnyOrder("spy", "spy-exact");
+        assertThat(clients(route(publish(B, "pub-b", "secret/plans", 1))))
+                .containsExactlyInAnyOrder("spy", "spy-exact");
     }
 
     @Test

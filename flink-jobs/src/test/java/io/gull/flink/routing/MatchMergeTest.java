@@ -37,7 +37,8 @@ class MatchMergeTest {
 
     @Test
     void shouldNeverRaiseTheQosAboveThePublishers() {
-        List<Match> matches = MatchMerge.merge(publish("t", "pub", "a", 0), List.of(new Subscriber("s", subscription("a", 2))));
+        List<Match> matches = MatchMerge.merge(publish("t", "pub", "a", 0),
+                List.of(new Subscriber("s", subscription("a", 2))));
 
         assertThat(matches).singleElement().satisfies(match -> assertThat(match.qos()).isZero());
     }
