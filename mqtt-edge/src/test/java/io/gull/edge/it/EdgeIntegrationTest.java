@@ -285,6 +285,52 @@ class EdgeIntegrationTest {
     }
 
     @Test
+    void shouldCompleteAQos2PublishFromPahoOnlyOnceTheEnvelopeIsInKafka() throws Exception {
+        // given a Paho 5 client
+        var client = new org.eclipse.paho.mqttv5.client.MqttClient(mqttUri, "dev-qos2",
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName("dev-qos2");
+        options.setPassword("pw".getBytes(StandardCharsets.UTF_8));
+        client.connect(options);
+        MqttMessage message = new MqttMessage("once".getBytes(StandardCharsets.UTF_8));
+        message.setQos(2);
+
+        // when it publishes QoS 2 (Paho waits for PUBREC, sends PUBREL, waits for PUBCOMP)
+        client.publish("devices/dev-qos2/event", message);
+        client.disconnect();
+        client.close();
+
+        // then the envelope is in gull.ingress with QoS 2 and the packet id, keyed by client id
+        Publish envelope = awaitIngress(p -> p.getClientId().equals("dev-qos2"));
+        assertThat(envelope.getQos()).isEqualTo(2);
+        assertThat(envelope.getPacketId()).isPositive();
+        assertThat(envelope.getMessageId()).startsWith(envelope.getConnectionId() + ":");
+    }
+
+    @Test
+    void shouldLetAnAnonymousMqtt5ClientWithoutClientIdInWhenAllowed() throws Exception {
+        // given an edge that lets anonymous clients in
+        EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-8", "--mqtt.host=127.0.0.1",
+                "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap(), "--mqtt.allow-anonymous=true");
+        try (Edge open = Edge.start(config)) {
+            var client = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(
+                    "tcp://127.0.0.1:" + open.mqttAddress().getPort(), "",
+                    new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+
+            // when a Paho 5 client connects with no client id and no credentials
+            var token = client.connect(new MqttConnectionOptions());
+            token.waitForCompletion(30_000);
+
+            // then it is in, with an id the edge assigned
+            assertThat(client.isConnected()).isTrue();
+            assertThat(token.getResponseProperties().getAssignedClientIdentifier()).startsWith("gull-");
+            client.disconnect().waitForCompletion(10_000);
+            client.close();
+        }
+    }
+
+    @Test
     void shouldRefuseToStartASecondEdgeWithAnIdInUse() throws Exception {
         // given the running edge EDGE_ID (it beats every 2 s)
         EdgeConfig config = EdgeConfigParser.parse("--edge-id=" + EDGE_ID, "--mqtt.host=127.0.0.1",
