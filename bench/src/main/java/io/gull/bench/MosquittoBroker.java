@@ -39,6 +39,26 @@ public final class MosquittoBroker implements AutoCloseable {
                 .findFirst();
     }
 
+    /** "mosquitto version 2.0.11" (the first line of {@code mosquitto -h}), or "mosquitto (version unknown)". */
+    public static String version() {
+        Optional<Path> mosquitto = executable();
+        if (mosquitto.isEmpty()) {
+            return "mosquitto (not installed)";
+        }
+        try {
+            Process process = new ProcessBuilder(mosquitto.get().toString(), "-h").redirectErrorStream(true).start();
+            String first = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().findFirst().orElse("").trim();
+            process.waitFor(5, TimeUnit.SECONDS);
+            return first.startsWith("mosquitto version") ? first : "mosquitto (version unknown)";
+        } catch (IOException e) {
+            return "mosquitto (version unknown)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "mosquitto (version unknown)";
+        }
+    }
+
     /** The config this benchmark runs Mosquitto with. */
     static String config(int port, Path dir) {
         return "# written by the Gull benchmark for one run\n"

@@ -32,7 +32,10 @@ public final class ScenarioRunner {
             Progress.say("bench", "the machine is busy (load average " + machine.loadAverage() + "): expect noisy numbers");
         }
         try (MosquittoBroker mosquitto = MosquittoBroker.start()) {
-            Progress.say("mosquitto", "started on " + mosquitto.endpoint() + " (pid " + mosquitto.pid() + ")");
+            String version = MosquittoBroker.version();
+            notes.add("Baseline: " + version + ", started by the benchmark on " + mosquitto.endpoint()
+                    + " (no persistence, TCP_NODELAY).");
+            Progress.say("mosquitto", version + " started on " + mosquitto.endpoint() + " (pid " + mosquitto.pid() + ")");
             results.add(scenario.run(new Target("mosquitto", List.of(mosquitto.endpoint()), java.util.Optional.empty())));
         } catch (MosquittoNotInstalledException e) {
             throw e;
