@@ -92,7 +92,7 @@ public final class MeasuredRun {
         try (Progress progress = Progress.start(label, () -> new Progress.Snapshot(
                 generator.sent() < warmup ? "warm-up" : generator.sent() < total ? "measure" : "drain",
                 generator.sent(), received.get(), expected, recorder.summary()))) {
-            generator.run(schedule, sender);
+            generator.run(schedule, warmup, sender);
             long sendSeconds = System.nanoTime() - start;
             long drainDeadline = System.nanoTime() + (long) (load.drainSeconds() * 1e9);
             while (firstTime.get() < expected && System.nanoTime() < drainDeadline) {

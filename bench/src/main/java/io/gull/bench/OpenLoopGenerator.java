@@ -24,6 +24,11 @@ public final class OpenLoopGenerator {
     }
 
     public void run(RateSchedule schedule, Sender sender) {
+        run(schedule, 0, sender);
+    }
+
+    /** As {@link #run(RateSchedule, Sender)}; lag is only recorded from message {@code measuredFrom} on (not in the warm-up). */
+    public void run(RateSchedule schedule, long measuredFrom, Sender sender) {
         long next = 0;
         while (next < schedule.total()) {
             long now = System.nanoTime();
@@ -32,7 +37,9 @@ public final class OpenLoopGenerator {
                 LockSupport.parkNanos(Math.min(due - now, 1_000_000));
                 continue;
             }
-            maxLagNanos = Math.max(maxLagNanos, now - due);
+            if (next >= measuredFrom) {
+                maxLagNanos = Math.max(maxLagNanos, now - due);
+            }
             CompletableFuture<?> result;
             try {
                 result = sender.send(next, due);
@@ -62,6 +69,7 @@ public final class OpenLoopGenerator {
         return firstError.get();
     }
 
+    /** The worst lag behind the schedule over the measured messages, in ms. */
     public double maxLagMs() {
         return maxLagNanos / 1e6;
     }
