@@ -53,7 +53,8 @@ public final class StatusCommand implements Runnable {
         if (stopped.isEmpty()) {
             return "Gull is running. Stop it with ./gull down";
         }
-        return "Gull is partly running: " + String.join(", ", stopped)
-                + " not running. Restart with ./gull down and ./gull up -d";
+        return "Gull is partly running: " + String.join(", ", stopped) + " not running. Start "
+                + (stopped.size() == 1 ? "it with ./gull start " + stopped.get(0) : "each with ./gull start <service>")
+                + ", or restart everything with ./gull down and ./gull up -d";
     }
 }

@@ -32,7 +32,8 @@ class StatusCommandTest {
 
     @Test
     void shouldNameTheServicesThatAreDownWhenPartlyRunning() {
-        assertThat(StatusCommand.summary(List.of(KAFKA_UP, EDGE_DOWN))).contains("partly running: edge not running");
+        assertThat(StatusCommand.summary(List.of(KAFKA_UP, EDGE_DOWN))).isEqualTo("Gull is partly running: edge not"
+                + " running. Start it with ./gull start edge, or restart everything with ./gull down and ./gull up -d");
     }
 
     @Test
