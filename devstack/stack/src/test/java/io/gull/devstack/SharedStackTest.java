@@ -1,6 +1,7 @@
 package io.gull.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -83,6 +84,41 @@ class SharedStackTest {
                 .filteredOn(line -> line.matches(".*submitted \\(job \\p{XDigit}{32}\\), resuming from \\p{XDigit}{32}/chk-\\d+"))
                 .hasSize(2);
         assertThat(statusOf(shared, "flink").detail()).isEqualTo("jobs: SessionsJob RUNNING, TelemetryJob RUNNING");
+    }
+
+    @Test
+    @Order(1)
+    void shouldLetAnonymousDevicesIntoEveryEdgeOfTheSharedStack() throws Exception {
+        SharedStack shared = SharedStack.get();
+        StackLayout layout = StackLayout.of(shared.config());
+
+        for (String edge : List.of("edge", "edge-2")) {
+            assertThat(Files.readString(layout.logFile(edge))).contains(EdgeLauncher.ALLOW_ANONYMOUS_ARG);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void shouldAddAnEdgeToTheRunningStackAndRefuseItsIdTwice() {
+        SharedStack shared = SharedStack.get();
+        int port = io.gull.devstack.testing.FreePorts.allocate(1)[0];
+        GullStack later = new GullStack(shared.config(), line -> { }); // as ./gull edge: knows only the data dir
+        try {
+            EdgeEndpoint added = later.addEdge("e3", port);
+
+            assertThat(added).isEqualTo(new EdgeEndpoint("edge-e3", "e3", "tcp://127.0.0.1:" + port));
+            assertThat(statusOf(shared, "edge-e3").detail()).isEqualTo("accepting connections");
+            assertThat(shared.endpoints().edge("e3")).contains(added);
+            assertThatThrownBy(() -> later.addEdge("e3", port + 1))
+                    .isInstanceOf(StackException.class)
+                    .hasMessageStartingWith("Edge e3 is already running (service edge-e3, pid ");
+        } finally {
+            later.stopService("edge-e3");
+        }
+        assertThat(statusOf(shared, "edge-e3").running()).isFalse();
+        // leave the shared stack as the other tests expect it: its two edges only
+        StackProperties.read(shared.config().dataDir()).orElseThrow().withoutEdge("edge-e3")
+                .save(shared.config().dataDir());
     }
 
     private static ServiceStatus statusOf(SharedStack shared, String name) {
