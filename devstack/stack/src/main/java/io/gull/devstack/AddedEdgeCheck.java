@@ -6,8 +6,9 @@ import java.util.function.Function;
 
 /**
  * Whether an edge may be added to the stack ({@code gull edge --id <id>}) given the edges its data dir knows: never two
- * running edges with one id (they would read one inbox), and never an id or service name of another edge of this data
- * dir. An added edge that is not running may be added again, e.g. on another port.
+ * running edges with one id (they would read one inbox), never an id or service name of another edge of this data
+ * dir, and never the MQTT port of another of its edges, running or not (it could not start again). An added edge that
+ * is not running may be added again, e.g. on another port.
  */
 final class AddedEdgeCheck {
     private final List<LocalEdge> known;
@@ -24,6 +25,12 @@ final class AddedEdgeCheck {
 
     /** @throws StackException saying which edge is in the way and what to do */
     void require(LocalEdge added) {
+        for (LocalEdge other : known) {
+            if (other.mqttPort() == added.mqttPort() && !other.service().equals(added.service())) {
+                throw new StackException("Port " + added.mqttPort() + " is the MQTT port of edge " + other.edgeId()
+                        + " (service " + other.service() + ") of this stack; choose another MQTT port");
+            }
+        }
         for (LocalEdge other : known) {
             boolean sameId = other.edgeId().equals(added.edgeId());
             boolean sameService = other.service().equals(added.service());

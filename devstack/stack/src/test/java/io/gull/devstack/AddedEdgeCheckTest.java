@@ -57,4 +57,12 @@ class AddedEdgeCheckTest {
                 .isInstanceOf(StackException.class)
                 .hasMessage("Service name edge-2 is taken by edge edge-2 of this stack; choose another --id");
     }
+
+    @Test
+    void shouldRefuseThePortOfAnotherEdgeOfTheStackEvenWhenItIsStopped() {
+        assertThatThrownBy(() -> check(Set.of()).require(LocalEdge.added("e3", 1884, false)))
+                .isInstanceOf(StackException.class)
+                .hasMessage("Port 1884 is the MQTT port of edge edge-2 (service edge-2) of this stack; choose another"
+                        + " MQTT port");
+    }
 }
