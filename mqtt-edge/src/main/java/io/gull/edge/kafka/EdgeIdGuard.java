@@ -50,7 +50,11 @@ final class EdgeIdGuard {
     /** Returns when the id is free; the caller closes the consumer. */
     void check(Duration metadataTimeout) throws EdgeIdInUseException, InterruptedException {
         long staleMs = STALE_AFTER_INTERVALS * interval.toMillis();
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.EDGES, metadataTimeout).stream()
+        List<org.apache.kafka.common.PartitionInfo> infos = consumer.partitionsFor(Topics.EDGES, metadataTimeout);
+        if (infos == null || infos.isEmpty()) {
+            return; // a topic this new holds no heartbeat yet
+        }
+        List<TopicPartition> partitions = infos.stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         Map<TopicPartition, Long> since = new HashMap<>();
