@@ -95,6 +95,29 @@ class RetainedFunctionTest {
     }
 
     @Test
+    void shouldDropExpiredRetainedMessagesFoundByABroadcastRequest() throws Exception {
+        // given a retained message with a 10 s expiry, received at 0, and one without expiry
+        harness.processElement(RetainedInput.ofPublish(expiring(retained(A, "home/temp", 1, "20"), 0, 10)), 0);
+        retain(A, "office/temp", 1, "19");
+
+        // when a subscription to # comes 11 s later, then only the live one is sent
+        harness.setProcessingTime(11_000);
+        assertThat(topics(broadcastRequest(A, "sub", subscription("#", 1)))).containsExactly("office/temp");
+
+        // and the expired one is gone from state
+        assertThat(function.metrics().expiredCount()).isEqualTo(1);
+        assertThat(topics(broadcastRequest(A, "sub", subscription("#", 1)))).containsExactly("office/temp");
+        assertThat(function.metrics().expiredCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSplitTheCapOfABroadcastRequestBetweenTheSubtasks() {
+        assertThat(RetainedRules.broadcastShare(10_000, 1)).isEqualTo(10_000);
+        assertThat(RetainedRules.broadcastShare(10_000, 4)).isEqualTo(2_500);
+        assertThat(RetainedRules.broadcastShare(3, 8)).isEqualTo(1);
+    }
+
+    @Test
     void shouldSendEveryMatchingRetainedMessageToAWildcardSubscriptionInItsShard() throws Exception {
         // given
         retain(A, "sensors/a/temp", 1, "1");
