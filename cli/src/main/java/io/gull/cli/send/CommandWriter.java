@@ -4,15 +4,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import io.gull.cli.connect.HostPort;
 import io.gull.cli.connect.KafkaWriter;
-import io.gull.schemas.AvroCodec;
+import io.gull.schemas.Codecs;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.Command;
 
 /** Writes a command to {@code gull.commands} (key = device id) and waits for Kafka's acknowledgement. */
 public final class CommandWriter {
-    /** {@code Codecs} of gull-schemas has no command codec yet; when it gets one, use it here. */
-    static final AvroCodec<Command> CODEC = AvroCodec.of(Command.getClassSchema());
-
     private final KafkaWriter kafka;
 
     public CommandWriter(HostPort bootstrap) {
@@ -20,6 +17,6 @@ public final class CommandWriter {
     }
 
     public RecordMetadata write(Command command) {
-        return kafka.write(Topics.COMMANDS, command.getDeviceId(), CODEC.encode(command));
+        return kafka.write(Topics.COMMANDS, command.getDeviceId(), Codecs.COMMAND.encode(command));
     }
 }

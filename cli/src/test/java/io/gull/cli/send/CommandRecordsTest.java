@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.gull.schemas.Codecs;
 import io.gull.schemas.avro.Command;
 
 class CommandRecordsTest {
@@ -54,7 +55,7 @@ class CommandRecordsTest {
     void shouldEncodeTheRecordAsAvroThatDecodesAgain() {
         Command command = CommandRecords.create(request("devices/dev1/cmd", 1, Duration.ofHours(1)), NOW, ID);
 
-        assertThat(CommandWriter.CODEC.decode(CommandWriter.CODEC.encode(command))).isEqualTo(command);
+        assertThat(Codecs.COMMAND.decode(Codecs.COMMAND.encode(command))).isEqualTo(command);
     }
 
     @Test
