@@ -95,7 +95,7 @@ public final class CommandsScenario implements Scenario {
         if (target.kafkaBootstrap().isEmpty()) {
             return new MqttCommandSender(application);
         }
-        KafkaCommandSender kafka = new KafkaCommandSender(target.kafkaBootstrap().get());
+        KafkaCommandSender kafka = KafkaCommandSender.connect(target.kafkaBootstrap().get());
         try {
             kafka.checkReachable();
         } catch (RuntimeException e) {

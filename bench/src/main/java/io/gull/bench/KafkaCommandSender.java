@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,16 +24,21 @@ import io.gull.schemas.avro.Command;
  */
 public final class KafkaCommandSender implements CommandSender {
     private static final Duration EXPIRY = Duration.ofMinutes(1);
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
 
-    public KafkaCommandSender(String bootstrapServers) {
+    KafkaCommandSender(Producer<String, byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /** A sender with a producer of its own on {@code bootstrapServers}. */
+    public static KafkaCommandSender connect(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "gull-bench-commands");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaCommandSender(new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer()));
     }
 
     /** Fails fast (within 10 s) with a clear message when Kafka is not there or gull.commands does not exist. */
