@@ -1,6 +1,5 @@
 package io.gull.flink.routing;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,10 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.gull.flink.auth.EdgeReply;
-import io.gull.schemas.avro.Delivery;
 import io.gull.schemas.avro.DeliveryAck;
 import io.gull.schemas.avro.DeliveryKind;
-import io.gull.schemas.avro.EdgeMessage;
 
 /**
  * The delivery rules of one session (docs/pubsub.md, "Delivery operator"), on its loaded state. One instance per
@@ -35,7 +32,6 @@ import io.gull.schemas.avro.EdgeMessage;
  */
 final class SessionQueue {
     private static final Logger LOG = LoggerFactory.getLogger(SessionQueue.class);
-    static final int MAX_PACKET_ID = 65_535;
     static final long OVERFLOW_LOG_INTERVAL_MS = 60_000;
 
     private final String clientId;
@@ -161,7 +157,7 @@ final class SessionQueue {
     /** At most this many QoS 1/2 messages are in flight. */
     int window() {
         int receiveMaximum = presence == null || presence.receiveMaximum() <= 0
-                ? MAX_PACKET_ID : presence.receiveMaximum();
+                ? PacketIds.MAX : presence.receiveMaximum();
         return Math.min(receiveMaximum, Math.min(config.maxInflight(), config.maxQueued()));
     }
 
@@ -273,14 +269,12 @@ final class SessionQueue {
 
     /** A packet id no in-flight message uses (one exists: fewer than 65535 are in flight when this is called). */
     private int freePacketId() {
-        for (int tried = 0; tried < MAX_PACKET_ID; tried++) {
-            int candidate = nextPacketId;
-            nextPacketId = candidate >= MAX_PACKET_ID ? 1 : candidate + 1;
-            if (store.packetIdOwner(candidate) == null) {
-                return candidate;
-            }
+        int id = PacketIds.firstFree(nextPacketId, candidate -> store.packetIdOwner(candidate) != null);
+        if (id < 0) {
+            throw new IllegalStateException("no free packet id for " + clientId + ": " + inflight + " in flight");
         }
-        throw new IllegalStateException("no free packet id for " + clientId + ": " + inflight + " in flight");
+        nextPacketId = PacketIds.after(id);
+        return id;
     }
 
     private void forget(long seq, QueuedMessage message) {
@@ -305,23 +299,6 @@ final class SessionQueue {
     }
 
     private void reply(long seq, QueuedMessage message, boolean dup, DeliveryKind kind, long now) {
-        MessageContent content = message.message();
-        Delivery delivery = Delivery.newBuilder()
-                .setClientId(clientId)
-                .setConnectionId(presence.connectionId())
-                .setSeq(seq)
-                .setMessageId(content.messageId())
-                .setKind(kind)
-                .setTopic(content.topic())
-                .setPayload(ByteBuffer.wrap(kind == DeliveryKind.PUBREL ? new byte[0] : content.payload()))
-                .setQos(message.qos())
-                .setRetain(message.retain())
-                .setDup(dup)
-                .setPacketId(message.packetId())
-                .setProperties(MessageExpiry.withTimeLeft(content.properties(), message.expiresAt(), now))
-                .setSubscriptionIds(new ArrayList<>(message.subscriptionIds()))
-                .setQueue(null)
-                .build();
-        replies.add(new EdgeReply(presence.edgeId(), clientId, EdgeMessage.newBuilder().setBody(delivery).build()));
+        replies.add(Deliveries.of(clientId, presence, seq, message, dup, kind, now));
     }
 }
