@@ -30,7 +30,9 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
             new TopicSpec(Topics.DEVICES, 4, Map.of("cleanup.policy", "compact")),
             new TopicSpec(Topics.COMMANDS, 4, Map.of()),
             new TopicSpec(Topics.DEADLETTER, 1, Map.of()),
-            new TopicSpec(Topics.EDGES, 1, Map.of("retention.ms", String.valueOf(EDGE_HEARTBEATS_RETENTION_MS))));
+            new TopicSpec(Topics.EDGES, 1, Map.of("retention.ms", String.valueOf(EDGE_HEARTBEATS_RETENTION_MS),
+                    // an edge's liveness is judged by the broker's clock, never by another edge's
+                    "message.timestamp.type", "LogAppendTime")));
 
     public TopicSpec {
         configs = Map.copyOf(configs);

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.gull.schemas.AvroCodec;
+import io.gull.schemas.Codecs;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.EdgeHeartbeat;
 import io.gull.schemas.avro.EdgeState;
@@ -25,7 +26,7 @@ import io.gull.schemas.avro.EdgeState;
  * from taking an id in use. A failing send is logged once per outage.
  */
 public final class HeartbeatPublisher implements AutoCloseable {
-    static final AvroCodec<EdgeHeartbeat> CODEC = AvroCodec.of(EdgeHeartbeat.getClassSchema());
+    static final AvroCodec<EdgeHeartbeat> CODEC = Codecs.EDGE_HEARTBEAT;
     private static final Logger log = LoggerFactory.getLogger(HeartbeatPublisher.class);
 
     private final ProducerLane lane;

@@ -247,7 +247,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             closeReason = "edge shutting down";
-            publishWill = false; // a graceful stop; an edge that dies is handled by the job (heartbeats)
+            // the server ends the connection, not the client: the will is due (MQTT 5.0 section 3.1.2.5)
             Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN);
         } else {
             ctx.fireUserEventTriggered(evt);
