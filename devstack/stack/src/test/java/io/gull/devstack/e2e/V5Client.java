@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -23,11 +23,11 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 final class V5Client implements AutoCloseable {
     private static final int TIMEOUT_SECONDS = 60;
 
-    private final MqttClient client;
+    private final MqttAsyncClient client;
     private final Recorder recorder;
     private final boolean sessionPresent;
 
-    private V5Client(MqttClient client, Recorder recorder, boolean sessionPresent) {
+    private V5Client(MqttAsyncClient client, Recorder recorder, boolean sessionPresent) {
         this.client = client;
         this.recorder = recorder;
         this.sessionPresent = sessionPresent;
@@ -41,8 +41,7 @@ final class V5Client implements AutoCloseable {
 
     static V5Client connect(String uri, String clientId, String password, boolean cleanStart, long sessionExpirySeconds)
             throws MqttException {
-        MqttClient client = new MqttClient(uri, clientId, new MemoryPersistence());
-        client.setTimeToWait(TIMEOUT_SECONDS * 1000L);
+        MqttAsyncClient client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(cleanStart);
         options.setSessionExpiryInterval(sessionExpirySeconds);
@@ -56,7 +55,8 @@ final class V5Client implements AutoCloseable {
         Recorder recorder = new Recorder();
         client.setCallback(recorder);
         try {
-            IMqttToken token = client.connectWithResult(options);
+            IMqttToken token = client.connect(options);
+            token.waitForCompletion(TIMEOUT_SECONDS * 1000L);
             return new V5Client(client, recorder, token.getSessionPresent());
         } catch (MqttException e) {
             client.close(true);
@@ -72,23 +72,33 @@ final class V5Client implements AutoCloseable {
         subscribe(new MqttSubscription(filter, qos));
     }
 
+    /** Subscribes and waits for the SUBACK; a refused filter (reason code 0x80 or more) throws. */
     void subscribe(MqttSubscription... subscriptions) throws MqttException {
-        client.subscribe(subscriptions);
+        awaitSubAck(client.subscribe(subscriptions, null, null, new MqttProperties()));
     }
 
     /** Subscribes with a Subscription Identifier. */
     void subscribe(MqttSubscription subscription, int subscriptionId) throws MqttException {
         MqttProperties properties = new MqttProperties();
         properties.setSubscriptionIdentifier(subscriptionId);
-        client.subscribe(new MqttSubscription[] {subscription}, null, null, properties)
-                .waitForCompletion(TIMEOUT_SECONDS * 1000L);
+        awaitSubAck(client.subscribe(new MqttSubscription[] {subscription}, null, null, properties));
     }
 
+    private static void awaitSubAck(IMqttToken token) throws MqttException {
+        token.waitForCompletion(TIMEOUT_SECONDS * 1000L);
+        for (int code : token.getReasonCodes()) {
+            if (code >= 0x80) {
+                throw new IllegalStateException("SUBSCRIBE refused with reason code 0x" + Integer.toHexString(code));
+            }
+        }
+    }
+
+    /** Publishes and waits until it is acknowledged (QoS 1: PUBACK, QoS 2: PUBCOMP; QoS 0: written). */
     void publish(String topic, String payload, int qos, boolean retain) throws MqttException {
         MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         message.setQos(qos);
         message.setRetained(retain);
-        client.publish(topic, message);
+        client.publish(topic, message).waitForCompletion(TIMEOUT_SECONDS * 1000L);
     }
 
     /** Everything received so far, in arrival order. */
@@ -116,14 +126,14 @@ final class V5Client implements AutoCloseable {
     }
 
     void disconnect() throws MqttException {
-        client.disconnect();
+        client.disconnect().waitForCompletion(TIMEOUT_SECONDS * 1000L);
     }
 
     @Override
     public void close() {
         try {
             if (client.isConnected()) {
-                client.disconnect();
+                client.disconnect().waitForCompletion(TIMEOUT_SECONDS * 1000L);
             }
         } catch (MqttException e) {
             // already gone
