@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,8 @@ import io.gull.schemas.Topics;
 public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
     private static final long TIMEOUT_SECONDS = 30;
+    private static final String TIMESTAMP_TYPE = "message.timestamp.type";
+    private static final String LOG_APPEND_TIME = "LogAppendTime";
 
     private TopicSetup() {
     }
@@ -35,6 +39,31 @@ public final class TopicSetup {
     public static void ensureSessionsTopics(String bootstrap) {
         ensure(bootstrap, List.of(Topics.DEVICES, Topics.AUTH_REQUESTS, Topics.SESSIONS, Topics.INGRESS,
                 Topics.COMMANDS, Topics.DEADLETTER));
+        warnUnlessBrokerTimestamps(bootstrap);
+    }
+
+    /**
+     * The sessions job judges an auth request's age by its Kafka timestamp; only with LogAppendTime is that the
+     * broker's clock (a topic made before TopicSpec said so has the producer's, i.e. the edge's, clock).
+     */
+    private static void warnUnlessBrokerTimestamps(String bootstrap) {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.AUTH_REQUESTS);
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)))) {
+            ConfigEntry type = admin.describeConfigs(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(topic).get(TIMESTAMP_TYPE);
+            if (type != null && !LOG_APPEND_TIME.equals(type.value())) {
+                LOG.warn("Topic {} has {}={}: auth requests are then aged by the edges' clocks, not the broker's. Set "
+                        + "it to {} (kafka-configs --alter --entity-type topics --entity-name {} --add-config {}={}).",
+                        Topics.AUTH_REQUESTS, TIMESTAMP_TYPE, type.value(), LOG_APPEND_TIME, Topics.AUTH_REQUESTS,
+                        TIMESTAMP_TYPE, LOG_APPEND_TIME);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("Could not check {} of topic {} ({})", TIMESTAMP_TYPE, Topics.AUTH_REQUESTS, e.toString());
+        }
     }
 
     public static void ensureTelemetryTopics(String bootstrap) {
