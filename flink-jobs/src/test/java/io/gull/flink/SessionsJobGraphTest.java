@@ -1,0 +1,39 @@
+package io.gull.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+
+/** The sessions job's graph, built without running it: what a restore from a device-auth savepoint relies on. */
+class SessionsJobGraphTest {
+
+    @Test
+    void shouldKeepEveryUidOfTheDeviceAuthJobAndGiveEveryOperatorAStableUid() {
+        // given
+        JobArgs args = JobArgs.defaults();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                JobEnvironment.configuration(args));
+
+        // when
+        new SessionsJob(SessionsJob.Io.kafka("127.0.0.1:9"), args.sessionConfig(), args.routingConfig()).build(env);
+        StreamGraph graph = env.getStreamGraph();
+
+        // then the device-auth job's operators are all there, under the same uids
+        List<String> uids = graph.getStreamNodes().stream().map(StreamNode::getTransformationUID)
+                .filter(Objects::nonNull).toList();
+        assertThat(uids).contains("devices-source", "auth-requests-source", "decode-device-changes",
+                "decode-auth-requests", "device-auth", "deadletter-sink", "sessions-source", "decode-session-events",
+                "split-acks", "ingress-source", "decode-publishes", "commands-source", "decode-commands");
+        assertThat(uids).anyMatch(uid -> uid.startsWith("edge-inboxes-sink"));
+        assertThat(uids).anyMatch(uid -> uid.startsWith("wills-sink"));
+        // and no operator relies on a generated id (it would change with the graph)
+        assertThat(graph.getStreamNodes()).allSatisfy(node ->
+                assertThat(node.getTransformationUID()).as(node.getOperatorName()).isNotNull());
+    }
+}
