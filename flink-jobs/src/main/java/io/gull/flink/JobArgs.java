@@ -35,6 +35,8 @@ import io.gull.flink.session.SessionConfig;
  *                               subscription at most (default 10000)
  * @param sessionMaxExpiry       {@code --session.max-expiry-s}: cap on any session's expiry in seconds (default
  *                               4294967295 = none: a session asking for "never" never expires)
+ * @param edgeDeadAfter          {@code --edge.dead-after-ms}: an edge silent for this long is dead, its connections
+ *                               closed abruptly (default 10000)
  */
 public record JobArgs(
         String kafkaBootstrap,
@@ -49,7 +51,8 @@ public record JobArgs(
         int deliveryMaxInflight,
         int sessionMaxQueued,
         int retainedMaxPerSubscribe,
-        long sessionMaxExpiry) {
+        long sessionMaxExpiry,
+        Duration edgeDeadAfter) {
 
     /** Session Expiry Interval 0xFFFFFFFF: never expires; the largest value --session.max-expiry-s takes. */
     public static final long NEVER_EXPIRES = 4_294_967_295L;
@@ -68,7 +71,8 @@ public record JobArgs(
             "  --delivery.max-inflight N                          default 100 (sessions job)",
             "  --session.max-queued N                             default 1000 (sessions job)",
             "  --retained.max-per-subscribe N                     default 10000 (sessions job)",
-            "  --session.max-expiry-s N                           default 4294967295 = no cap (sessions job)");
+            "  --session.max-expiry-s N                           default 4294967295 = no cap (sessions job)",
+            "  --edge.dead-after-ms N                             default 10000 (sessions job)");
 
     public JobArgs {
         if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
@@ -108,6 +112,9 @@ public record JobArgs(
         }
         if (sessionMaxExpiry < 0 || sessionMaxExpiry > NEVER_EXPIRES) {
             throw new IllegalArgumentException("session.max-expiry-s must be 0-" + NEVER_EXPIRES + ": " + sessionMaxExpiry);
+        }
+        if (edgeDeadAfter.toMillis() < 1) {
+            throw new IllegalArgumentException("edge.dead-after-ms must be at least 1: " + edgeDeadAfter.toMillis());
         }
     }
 
@@ -160,7 +167,8 @@ public record JobArgs(
                 (int) (long) get(values, Option.MAX_INFLIGHT, "100", s -> number(Option.MAX_INFLIGHT, s)),
                 (int) (long) get(values, Option.MAX_QUEUED, "1000", s -> number(Option.MAX_QUEUED, s)),
                 (int) (long) get(values, Option.MAX_RETAINED, "10000", s -> number(Option.MAX_RETAINED, s)),
-                get(values, Option.MAX_EXPIRY, Long.toString(NEVER_EXPIRES), s -> longNumber(Option.MAX_EXPIRY, s)));
+                get(values, Option.MAX_EXPIRY, Long.toString(NEVER_EXPIRES), s -> longNumber(Option.MAX_EXPIRY, s)),
+                Duration.ofMillis(get(values, Option.EDGE_DEAD_AFTER, "10000", s -> number(Option.EDGE_DEAD_AFTER, s))));
     }
 
     /** The routing half's limits (delivery.max-inflight, session.max-queued, retained.max-per-subscribe). */
@@ -170,7 +178,7 @@ public record JobArgs(
 
     /** The sessions operator's limits. */
     public SessionConfig sessionConfig() {
-        return new SessionConfig(unknownDeviceGrace, maxAuthRequestAge, sessionMaxExpiry);
+        return new SessionConfig(unknownDeviceGrace, maxAuthRequestAge, sessionMaxExpiry, edgeDeadAfter);
     }
 
     private static <T> T get(Map<String, String> values, String name, String fallback, Function<String, T> convert) {
@@ -249,9 +257,10 @@ public record JobArgs(
         static final String MAX_QUEUED = "session.max-queued";
         static final String MAX_RETAINED = "retained.max-per-subscribe";
         static final String MAX_EXPIRY = "session.max-expiry-s";
+        static final String EDGE_DEAD_AFTER = "edge.dead-after-ms";
         static final List<String> NAMES = List.of(KAFKA_BOOTSTRAP, CONTACT_POINTS, LOCAL_DC, KEYSPACE,
                 CHECKPOINT_INTERVAL, CHECKPOINT_DIR, PARALLELISM, GRACE, MAX_REQUEST_AGE, MAX_INFLIGHT, MAX_QUEUED,
-                MAX_RETAINED, MAX_EXPIRY);
+                MAX_RETAINED, MAX_EXPIRY, EDGE_DEAD_AFTER);
 
         private Option() {
         }

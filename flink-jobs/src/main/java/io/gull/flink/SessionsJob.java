@@ -1,6 +1,7 @@
 package io.gull.flink;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -9,6 +10,7 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 import io.gull.flink.auth.EdgeReply;
 import io.gull.flink.decode.DeadLetter;
@@ -23,12 +25,15 @@ import io.gull.flink.routing.Routing;
 import io.gull.flink.routing.RoutingConfig;
 import io.gull.flink.routing.SubscriptionChange;
 import io.gull.flink.session.AckSplit;
+import io.gull.flink.session.EdgeLivenessFunction;
+import io.gull.flink.session.LivenessInput;
 import io.gull.flink.session.SessionConfig;
 import io.gull.flink.session.SessionDecoders;
 import io.gull.flink.session.SessionInput;
 import io.gull.flink.session.SessionOutputs;
 import io.gull.flink.session.SessionsFunction;
 import io.gull.schemas.avro.Command;
+import io.gull.schemas.avro.Kick;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
 
@@ -119,6 +124,27 @@ public final class SessionsJob implements GullJob {
                 .name("edge-inboxes")
                 .uid("edge-inboxes-sink");
 
+        // edges: a dead edge's connections are closed abruptly, through gull.sessions (a DAG: no loop inside the job)
+        SingleOutputStreamOperator<LivenessInput> heartbeats = decode(env, io.edgeHeartbeats(), "gull.edges",
+                "edges-source", new DecodeFunction<>(SessionDecoders::edgeHeartbeat), LivenessInput.TYPE,
+                "decode-heartbeats");
+        DataStream<LivenessInput> presenceByEdge = sessionReplies.getSideOutput(SessionOutputs.PRESENCE)
+                .map(LivenessInput::of, LivenessInput.TYPE)
+                .name("presence-by-edge")
+                .uid("presence-by-edge");
+        DataStream<LivenessInput> kicks = sessionReplies
+                .flatMap(new KicksByEdge(), LivenessInput.TYPE)
+                .name("kicks-by-edge")
+                .uid("kicks-by-edge");
+        heartbeats.union(presenceByEdge, kicks)
+                .keyBy(LivenessInput::edgeId, Types.STRING)
+                .process(new EdgeLivenessFunction(sessions), new AvroTypeInfo<>(SessionEvent.class))
+                .name("edge-liveness")
+                .uid("edge-liveness")
+                .sinkTo(io.sessionEventsOut())
+                .name("gull.sessions (dead edges)")
+                .uid("dead-edges-sink");
+
         sessionReplies.getSideOutput(SessionOutputs.WILLS)
                 .sinkTo(io.wills())
                 .name("gull.ingress (wills)")
@@ -126,7 +152,8 @@ public final class SessionsJob implements GullJob {
 
         registry.getSideOutput(DeadLetter.TAG)
                 .union(authRequests.getSideOutput(DeadLetter.TAG), sessionEvents.getSideOutput(DeadLetter.TAG),
-                        publishes.getSideOutput(DeadLetter.TAG), commands.getSideOutput(DeadLetter.TAG))
+                        publishes.getSideOutput(DeadLetter.TAG), commands.getSideOutput(DeadLetter.TAG),
+                        heartbeats.getSideOutput(DeadLetter.TAG))
                 .sinkTo(io.deadLetters())
                 .name("gull.deadletter")
                 .uid("deadletter-sink");
@@ -146,18 +173,33 @@ public final class SessionsJob implements GullJob {
      * The job's Kafka sources and sinks.
      *
      * @param inboxes every record for an edge's inbox (decisions, kicks, deliveries)
-     * @param wills   published wills, into gull.ingress
+     * @param wills            published wills, into gull.ingress
+     * @param sessionEventsOut DISCONNECTED events of dead edges' connections, into gull.sessions
      */
     public record Io(Source<RawRecord, ?, ?> devices, Source<RawRecord, ?, ?> authRequests,
             Source<RawRecord, ?, ?> sessionEvents, Source<RawRecord, ?, ?> ingress, Source<RawRecord, ?, ?> commands,
-            Sink<EdgeReply> inboxes, Sink<Publish> wills, Sink<DeadLetter> deadLetters) {
+            Source<RawRecord, ?, ?> edgeHeartbeats, Sink<EdgeReply> inboxes, Sink<Publish> wills,
+            Sink<SessionEvent> sessionEventsOut, Sink<DeadLetter> deadLetters) {
 
         /** Everything from and to the Kafka cluster at {@code bootstrap}, as {@link KafkaConnectors} configures it. */
         public static Io kafka(String bootstrap) {
             return new Io(KafkaConnectors.devices(bootstrap), KafkaConnectors.authRequests(bootstrap),
                     KafkaConnectors.sessionEvents(bootstrap), KafkaConnectors.routedIngress(bootstrap),
-                    KafkaConnectors.commands(bootstrap), KafkaConnectors.edgeReplies(bootstrap),
-                    KafkaConnectors.wills(bootstrap), KafkaConnectors.deadLetters(bootstrap));
+                    KafkaConnectors.commands(bootstrap), KafkaConnectors.edgeHeartbeats(bootstrap),
+                    KafkaConnectors.edgeReplies(bootstrap), KafkaConnectors.wills(bootstrap),
+                    KafkaConnectors.sessionEventsOut(bootstrap), KafkaConnectors.deadLetters(bootstrap));
+        }
+    }
+
+    /** The kicks among the sessions operator's replies, keyed for the edge that held the kicked connection. */
+    private static final class KicksByEdge implements FlatMapFunction<EdgeReply, LivenessInput> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(EdgeReply reply, Collector<LivenessInput> out) {
+            if (reply.message().getBody() instanceof Kick kick) {
+                out.collect(LivenessInput.kicked(reply.edgeId(), kick));
+            }
         }
     }
 

@@ -29,9 +29,11 @@ class SessionsJobGraphTest {
                 .filter(Objects::nonNull).toList();
         assertThat(uids).contains("devices-source", "auth-requests-source", "decode-device-changes",
                 "decode-auth-requests", "device-auth", "deadletter-sink", "sessions-source", "decode-session-events",
-                "split-acks", "ingress-source", "decode-publishes", "commands-source", "decode-commands");
+                "split-acks", "ingress-source", "decode-publishes", "commands-source", "decode-commands", "edges-source",
+                "decode-heartbeats", "presence-by-edge", "kicks-by-edge", "edge-liveness");
         assertThat(uids).anyMatch(uid -> uid.startsWith("edge-inboxes-sink"));
         assertThat(uids).anyMatch(uid -> uid.startsWith("wills-sink"));
+        assertThat(uids).anyMatch(uid -> uid.startsWith("dead-edges-sink"));
         // and no operator relies on a generated id (it would change with the graph)
         assertThat(graph.getStreamNodes()).allSatisfy(node ->
                 assertThat(node.getTransformationUID()).as(node.getOperatorName()).isNotNull());

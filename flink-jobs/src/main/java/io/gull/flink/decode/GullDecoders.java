@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import io.gull.flink.auth.DeviceChange;
 import io.gull.flink.kafka.RawRecord;
-import io.gull.schemas.AvroCodec;
 import io.gull.schemas.Codecs;
 import io.gull.schemas.MalformedRecordException;
 import io.gull.schemas.PasswordHashing;
@@ -13,6 +12,7 @@ import io.gull.schemas.Topics;
 import io.gull.schemas.avro.AuthRequest;
 import io.gull.schemas.avro.Command;
 import io.gull.schemas.avro.DeviceRecord;
+import io.gull.schemas.avro.EdgeHeartbeat;
 import io.gull.schemas.avro.PasswordCredential;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
@@ -33,15 +33,7 @@ public final class GullDecoders {
      * half the commit log segment) and equal to Kafka's default maximum message size.
      */
     public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
-    /** gull.commands' codec (not in {@link Codecs} yet). */
-    private static final AvroCodec<Command> COMMAND = AvroCodec.of(Command.getClassSchema());
-
     private GullDecoders() {
-    }
-
-    /** gull.commands: the codec the decoder uses, for producers in tests and tools. */
-    public static AvroCodec<Command> commandCodec() {
-        return COMMAND;
     }
 
     /**
@@ -66,9 +58,17 @@ public final class GullDecoders {
         return event;
     }
 
+    /** gull.edges: an {@link EdgeHeartbeat} with a usable edge id and an incarnation. */
+    public static EdgeHeartbeat edgeHeartbeat(RawRecord record) {
+        EdgeHeartbeat beat = Codecs.EDGE_HEARTBEAT.decode(record.value());
+        requireEdgeId(beat.getEdgeId());
+        requireNotEmpty(beat.getIncarnation(), "incarnation");
+        return beat;
+    }
+
     /** gull.commands: a {@link Command} with an id, a device id, a valid topic name, QoS 0-2 and a bounded payload. */
     public static Command command(RawRecord record) {
-        Command command = COMMAND.decode(record.value());
+        Command command = Codecs.COMMAND.decode(record.value());
         requireNotEmpty(command.getCommandId(), "commandId");
         requireNotEmpty(command.getDeviceId(), "deviceId");
         TopicFilters.topicNameProblem(command.getTopic()).ifPresent(problem -> {

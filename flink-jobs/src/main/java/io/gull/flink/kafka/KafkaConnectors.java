@@ -11,6 +11,7 @@ import io.gull.flink.auth.EdgeReply;
 import io.gull.flink.decode.DeadLetter;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.Publish;
+import io.gull.schemas.avro.SessionEvent;
 
 /** The Kafka sources and sinks of Gull's jobs, configured for the topics' contracts. */
 public final class KafkaConnectors {
@@ -65,6 +66,18 @@ public final class KafkaConnectors {
     public static KafkaSource<RawRecord> commands(String bootstrap) {
         return source(bootstrap, Topics.COMMANDS, SESSIONS_GROUP,
                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+    }
+
+    /** Edge heartbeats: from the committed offsets, else the latest (only the current beats matter). */
+    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
+    public static KafkaSource<RawRecord> edgeHeartbeats(String bootstrap) {
+        return source(bootstrap, Topics.EDGES, SESSIONS_GROUP,
+                OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST));
+    }
+
+    /** Session events the sessions job makes itself (connections of dead edges), into gull.sessions; sent at once. */
+    public static KafkaSink<SessionEvent> sessionEventsOut(String bootstrap) {
+        return sink(bootstrap, new SessionEventSerializer(), "0");
     }
 
     /** Wills the sessions job publishes, into gull.ingress (key clientId) like any device's message; sent at once. */

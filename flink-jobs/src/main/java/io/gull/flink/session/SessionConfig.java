@@ -11,9 +11,17 @@ import java.time.Duration;
  * @param maxAuthRequestAge   requests older than this (or than their own timeoutMs), by the broker's append time,
  *                            are dropped unanswered ({@code --auth.max-request-age-ms})
  * @param maxExpirySeconds    cap on any session's expiry ({@code --session.max-expiry-s}; {@link Session#NEVER} = none)
+ * @param edgeDeadAfter       an edge without a heartbeat for this long is dead, its connections closed abruptly
+ *                            ({@code --edge.dead-after-ms}, default {@link #DEFAULT_EDGE_DEAD_AFTER})
  */
-public record SessionConfig(Duration unknownDeviceGrace, Duration maxAuthRequestAge, long maxExpirySeconds)
-        implements Serializable {
+public record SessionConfig(Duration unknownDeviceGrace, Duration maxAuthRequestAge, long maxExpirySeconds,
+        Duration edgeDeadAfter) implements Serializable {
+    /** Edges beat every 2 s: 10 s is five missed beats, within the documented 15 s. */
+    public static final Duration DEFAULT_EDGE_DEAD_AFTER = Duration.ofSeconds(10);
+
+    public SessionConfig(Duration unknownDeviceGrace, Duration maxAuthRequestAge, long maxExpirySeconds) {
+        this(unknownDeviceGrace, maxAuthRequestAge, maxExpirySeconds, DEFAULT_EDGE_DEAD_AFTER);
+    }
 
     public SessionConfig {
         if (unknownDeviceGrace.isNegative()) {
@@ -25,6 +33,9 @@ public record SessionConfig(Duration unknownDeviceGrace, Duration maxAuthRequest
         if (maxExpirySeconds < 0 || maxExpirySeconds > Session.NEVER) {
             throw new IllegalArgumentException("session.max-expiry-s must be 0-" + Session.NEVER + ": "
                     + maxExpirySeconds);
+        }
+        if (edgeDeadAfter.toMillis() < 1) {
+            throw new IllegalArgumentException("edge.dead-after-ms must be at least 1: " + edgeDeadAfter.toMillis());
         }
     }
 }

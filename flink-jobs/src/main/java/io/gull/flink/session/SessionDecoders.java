@@ -17,4 +17,9 @@ public final class SessionDecoders {
     public static SessionInput authRequest(RawRecord record) {
         return SessionInput.of(GullDecoders.authRequest(record), record.timestamp());
     }
+
+    /** gull.edges, as {@link GullDecoders#edgeHeartbeat}, for the edge-liveness operator. */
+    public static LivenessInput edgeHeartbeat(RawRecord record) {
+        return LivenessInput.of(GullDecoders.edgeHeartbeat(record));
+    }
 }

@@ -83,9 +83,9 @@ class SessionInputDecodersTest {
                 .setPayload(ByteBuffer.wrap(key("now"))).setCreatedAt(Instant.EPOCH).build();
         Command wildcard = Command.newBuilder(command).setTopic("cmd/#").build();
 
-        assertThat(GullDecoders.command(raw(Topics.COMMANDS, 1, GullDecoders.commandCodec().encode(command))))
+        assertThat(GullDecoders.command(raw(Topics.COMMANDS, 1, Codecs.COMMAND.encode(command))))
                 .isEqualTo(command);
-        assertThatThrownBy(() -> GullDecoders.command(raw(Topics.COMMANDS, 1, GullDecoders.commandCodec().encode(wildcard))))
+        assertThatThrownBy(() -> GullDecoders.command(raw(Topics.COMMANDS, 1, Codecs.COMMAND.encode(wildcard))))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("invalid topic");
     }
 
