@@ -50,6 +50,8 @@ import io.gull.schemas.avro.AuthOutcome;
 import io.gull.schemas.avro.AuthRequest;
 import io.gull.schemas.avro.Command;
 import io.gull.schemas.avro.Delivery;
+import io.gull.schemas.avro.EdgeHeartbeat;
+import io.gull.schemas.avro.EdgeState;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
 import io.gull.schemas.avro.SessionEventType;
@@ -60,6 +62,7 @@ import io.gull.schemas.avro.Will;
 class SessionsJobTest {
     private static final String EDGE_1 = "edge-1";
     private static final String EDGE_2 = "edge-2";
+    private static final String EDGE_3 = "edge-3";
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -77,6 +80,8 @@ class SessionsJobTest {
         // the job reads requests and messages from the group's committed offsets: start at the beginning here
         kafka.commitOffset(KafkaConnectors.SESSIONS_GROUP, Topics.AUTH_REQUESTS, 0);
         kafka.commitOffset(KafkaConnectors.SESSIONS_GROUP, Topics.INGRESS, 0);
+        kafka.commitOffset(KafkaConnectors.SESSIONS_GROUP, Topics.EDGES, 0);
+        kafka.createTopics(Map.of(Topics.edgeInbox(EDGE_3), Map.of()));
     }
 
     @AfterAll
@@ -159,7 +164,7 @@ class SessionsJobTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<byte[], byte[]> record : EmbeddedKafka.poll(ingress)) {
                     Publish message = Codecs.PUBLISH.decode(record.value());
-                    if (message.getWill()) { // other tests publish into gull.ingress too
+                    if (message.getWill() && message.getClientId().equals("dev1")) { // other tests publish too
                         assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("dev1");
                         wills.add(message);
                     }
@@ -216,6 +221,36 @@ class SessionsJobTest {
             assertThat(delivery.getQos()).isEqualTo(1);
             assertThat(delivery.getMessageId()).startsWith("m-");
             assertThat(StandardCharsets.UTF_8.decode(delivery.getPayload()).toString()).isEqualTo("hello");
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void shouldPublishTheWillsOfAnEdgeThatStopsBeating() throws Exception {
+        // given the job declares an edge dead after 2 s of silence
+        kafka.send(Topics.DEVICES, bytes("dev5"), Codecs.DEVICE_RECORD.encode(AuthFixtures.device("dev5", "pw", "t5")));
+        SessionConfig config = JobArgs.parse(new String[] {"--edge.dead-after-ms", "2000"}).sessionConfig();
+        JobClient job = new SessionsJob(SessionsJob.Io.kafka(kafka.bootstrapServers()), config,
+                JobArgs.defaults().routingConfig(), SessionsJobTest::noRouting).start(environment());
+        try (KafkaConsumer<byte[], byte[]> inbox = kafka.reader(Topics.edgeInbox(EDGE_3));
+                KafkaConsumer<byte[], byte[]> ingress = readAll(Topics.INGRESS)) {
+            // and dev5 connected on edge-3 with a will
+            kafka.send(Topics.AUTH_REQUESTS, bytes("dev5"), Codecs.AUTH_REQUEST.encode(AuthRequest.newBuilder(
+                    AuthFixtures.request("r5", "dev5", null, "pw")).setEdgeId(EDGE_3).setConnectionId("c5")
+                    .setWill(Will.newBuilder().setTopic("dev5/status").setPayload(ByteBuffer.wrap(bytes("lost")))
+                            .build()).build()));
+            await().atMost(Duration.ofSeconds(90)).until(() -> !EmbeddedKafka.poll(inbox).isEmpty());
+
+            // when edge-3 beats once, then falls silent (kill -9)
+            kafka.send(Topics.EDGES, bytes(EDGE_3), Codecs.EDGE_HEARTBEAT.encode(EdgeHeartbeat.newBuilder()
+                    .setEdgeId(EDGE_3).setIncarnation("inc-1").setState(EdgeState.RUNNING).setAt(Instant.now())
+                    .build()));
+
+            // then dev5's will is published
+            await().atMost(Duration.ofSeconds(60)).until(() -> EmbeddedKafka.poll(ingress).stream()
+                    .map(r -> Codecs.PUBLISH.decode(r.value()))
+                    .anyMatch(p -> p.getWill() && p.getMessageId().equals("c5/will")));
         } finally {
             job.cancel().get();
         }
