@@ -48,15 +48,13 @@ public final class FanoutScenario implements Scenario {
                     + connectRate + "/s (run " + run + ")");
             AtomicLong started = new AtomicLong();
             AtomicLong done = new AtomicLong();
-            BoundedLauncher.Outcome outcome;
-            try (Progress progress = Progress.start(label, () -> new Progress.Snapshot("connect", started.get(), done.get(),
-                    subscribers, null))) {
-                outcome = new BoundedLauncher(connectRate, 200).run(subscribers, i ->
-                        clients.connect(target.edgeFor(i), "bench-" + run + "-sub-" + i, MqttClients.ConnectOptions.CLEAN)
-                                .thenCompose(c -> MqttClients.subscribe(c, topic, load.qos(),
-                                        message -> measured.received(i, message.getPayload().orElseThrow())))
-                                .whenComplete((ok, error) -> done.incrementAndGet()), started);
-            }
+            BoundedLauncher.Outcome outcome = Progress.during(label,
+                    () -> new Progress.Snapshot("connect", started.get(), done.get(), subscribers, null),
+                    () -> new BoundedLauncher(connectRate, 200).run(subscribers, i ->
+                            clients.connect(target.edgeFor(i), "bench-" + run + "-sub-" + i, MqttClients.ConnectOptions.CLEAN)
+                                    .thenCompose(c -> MqttClients.subscribe(c, topic, load.qos(),
+                                            message -> measured.received(i, message.getPayload().orElseThrow())))
+                                    .whenComplete((ok, error) -> done.incrementAndGet()), started));
             outcome.throwIfFailed("subscriber connects");
             Mqtt5AsyncClient publisher = clients.connect(target.edgeA(), "bench-" + run + "-pub",
                     MqttClients.ConnectOptions.CLEAN).get(30, TimeUnit.SECONDS);

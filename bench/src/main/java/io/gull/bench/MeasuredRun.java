@@ -1,6 +1,7 @@
 package io.gull.bench;
 
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -78,7 +79,7 @@ public final class MeasuredRun {
     }
 
     /** Sends the whole schedule with {@code sender}, drains, and tallies. */
-    public TargetResult run(OpenLoopGenerator.Sender sender, Expectation expectation) throws InterruptedException {
+    public TargetResult run(OpenLoopGenerator.Sender sender, Expectation expectation) throws Exception {
         long total = load.totalMessages();
         long expectedTotal = 0;
         for (int r = 0; r < ledger.receivers(); r++) {
@@ -89,29 +90,35 @@ public final class MeasuredRun {
         RateSchedule schedule = new RateSchedule(System.nanoTime() + 10_000_000, load.ratePerSecond(), total);
         long start = System.nanoTime();
         long cpuBefore = ProcessCpu.nanos();
-        try (Progress progress = Progress.start(label, () -> new Progress.Snapshot(
+        long sendNanos = Progress.during(label, () -> new Progress.Snapshot(
                 generator.sent() < warmup ? "warm-up" : generator.sent() < total ? "measure" : "drain",
-                generator.sent(), received.get(), expected, recorder.summary()))) {
-            generator.run(schedule, warmup, sender);
-            long sendSeconds = System.nanoTime() - start;
-            long drainDeadline = System.nanoTime() + (long) (load.drainSeconds() * 1e9);
-            while (firstTime.get() < expected && System.nanoTime() < drainDeadline) {
-                Thread.sleep(20);
-            }
-            double cpu = ProcessCpu.percentOfOneCore(cpuBefore, ProcessCpu.nanos(), System.nanoTime() - start);
-            DeliveryLedger.Tally tally = ledger.tally(r -> expectation.forReceiver(r, total));
-            if (foreign.get() > 0) {
-                Progress.say(label, foreign.get() + " messages without a benchmark payload were ignored");
-            }
-            if (generator.errors() > 0) {
-                Progress.say(label, generator.errors() + " sends failed; first: " + generator.firstError());
-            }
-            Progress.say(label, String.format(java.util.Locale.ROOT,
-                    "done: sent %d, delivered %d of %d, missing %d, duplicates %d, generator lag max %.1f ms, generator CPU %.0f%% of a core",
-                    generator.sent(), tally.delivered(), expected, tally.missing(), tally.duplicates(), generator.maxLagMs(), cpu));
-            return new TargetResult(target, load.ratePerSecond(), generator.sent() / (sendSeconds / 1e9),
-                    load.durationSeconds(), generator.sent(), expected, recorder.summary(), tally.missing(),
-                    tally.duplicates(), generator.errors(), generator.maxLagMs(), cpu);
+                generator.sent(), received.get(), expected, recorder.summary()), () -> {
+                    generator.run(schedule, warmup, sender);
+                    long sent = System.nanoTime() - start;
+                    awaitDrain(expected);
+                    return sent;
+                });
+        double cpu = ProcessCpu.percentOfOneCore(cpuBefore, ProcessCpu.nanos(), System.nanoTime() - start);
+        DeliveryLedger.Tally tally = ledger.tally(r -> expectation.forReceiver(r, total));
+        if (foreign.get() > 0) {
+            Progress.say(label, foreign.get() + " messages without a benchmark payload were ignored");
+        }
+        if (generator.errors() > 0) {
+            Progress.say(label, generator.errors() + " sends failed; first: " + Failures.describe(generator.firstError()));
+        }
+        Progress.say(label, String.format(Locale.ROOT,
+                "done: sent %d, delivered %d of %d, missing %d, duplicates %d, generator lag max %.1f ms, generator CPU %.0f%% of a core",
+                generator.sent(), tally.delivered(), expected, tally.missing(), tally.duplicates(), generator.maxLagMs(), cpu));
+        return new TargetResult(target, load.ratePerSecond(), generator.sent() / (sendNanos / 1e9),
+                load.durationSeconds(), generator.sent(), expected, recorder.summary(), tally.missing(),
+                tally.duplicates(), generator.errors(), generator.maxLagMs(), cpu);
+    }
+
+    /** Waits until every expected delivery arrived, at most the drain time. */
+    private void awaitDrain(long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (load.drainSeconds() * 1e9);
+        while (firstTime.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 

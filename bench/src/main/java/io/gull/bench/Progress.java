@@ -30,6 +30,22 @@ public final class Progress implements AutoCloseable {
         return new Progress(label, snapshot, System.err);
     }
 
+    /** A phase that may fail. */
+    @FunctionalInterface
+    public interface Phase<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code phase} with a progress line per second, and stops the lines when it ends. */
+    public static <T> T during(String label, Supplier<Snapshot> snapshot, Phase<T> phase) throws Exception {
+        Progress progress = start(label, snapshot);
+        try {
+            return phase.run();
+        } finally {
+            progress.close();
+        }
+    }
+
     static String line(String label, long seconds, Snapshot s) {
         if (s.latency() == null) {
             return String.format(Locale.ROOT, "[%s] %3ds %-8s started %d, done %d/%d", label, seconds, s.phase(),

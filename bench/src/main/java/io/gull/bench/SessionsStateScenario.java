@@ -51,16 +51,16 @@ public final class SessionsStateScenario {
                 + " subscriptions each over " + target.edges() + " at most " + settings.connectRate() + "/s (run " + run + ")");
         AtomicLong started = new AtomicLong();
         AtomicLong done = new AtomicLong();
+        MqttClients.ConnectOptions persistent = new MqttClients.ConnectOptions(true, settings.sessionExpirySeconds(), 60);
         BoundedLauncher.Outcome outcome;
-        try (MqttClients clients = new MqttClients();
-             Progress progress = Progress.start(label, () -> new Progress.Snapshot("sessions", started.get(), done.get(),
-                     settings.sessions(), null))) {
-            MqttClients.ConnectOptions persistent = new MqttClients.ConnectOptions(true, settings.sessionExpirySeconds(), 60);
-            outcome = new BoundedLauncher(settings.connectRate(), settings.maxInFlight()).run(settings.sessions(), i ->
-                    clients.connectUntracked(target.edgeFor(i), "bench-" + run + "-s" + i, persistent)
-                            .thenCompose(c -> subscribe(c, run, i))
-                            .thenCompose(Mqtt5AsyncClient::disconnect)
-                            .whenComplete((ok, error) -> done.incrementAndGet()), started);
+        try (MqttClients clients = new MqttClients()) {
+            outcome = Progress.during(label,
+                    () -> new Progress.Snapshot("sessions", started.get(), done.get(), settings.sessions(), null),
+                    () -> new BoundedLauncher(settings.connectRate(), settings.maxInFlight()).run(settings.sessions(), i ->
+                            clients.connectUntracked(target.edgeFor(i), "bench-" + run + "-s" + i, persistent)
+                                    .thenCompose(c -> subscribe(c, run, i))
+                                    .thenCompose(Mqtt5AsyncClient::disconnect)
+                                    .whenComplete((ok, error) -> done.incrementAndGet()), started));
         }
         double rate = outcome.succeeded() / outcome.seconds();
         Progress.say(label, String.format(java.util.Locale.ROOT, "created %d sessions in %.1f s (%.0f/s), %d failed%s",
