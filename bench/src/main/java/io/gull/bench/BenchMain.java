@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * The Gull benchmarks: every scenario runs the same load generator against a Mosquitto it starts itself and then
  * against Gull, in one run. Exit codes: 0 all targets ran, 1 a target failed, 2 usage error or no mosquitto.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, version = "Gull benchmarks 0.1.0",
         description = "Gull vs Mosquitto, same generator, same run. Results: bench/results/<scenario>-<timestamp>.{json,md}.",
         subcommands = {LatencyCommand.class, FanoutCommand.class, CommandsCommand.class, SessionsStateCommand.class})
 public final class BenchMain implements Runnable {

@@ -111,7 +111,7 @@ public final class MeasuredRun {
                 generator.sent(), tally.delivered(), expected, tally.missing(), tally.duplicates(), generator.maxLagMs(), cpu));
         return new TargetResult(target, load.ratePerSecond(), generator.sent() / (sendNanos / 1e9),
                 load.durationSeconds(), generator.sent(), expected, recorder.summary(), tally.missing(),
-                tally.duplicates(), generator.errors(), generator.maxLagMs(), cpu);
+                tally.receiversMissingSome(), tally.duplicates(), generator.errors(), generator.maxLagMs(), cpu);
     }
 
     /** Waits until every expected delivery arrived, at most the drain time. */

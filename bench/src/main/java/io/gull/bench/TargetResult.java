@@ -11,6 +11,7 @@ package io.gull.bench;
  * @param expected          deliveries expected (sent times the receivers of each message), warm-up included
  * @param latency           latencies of the measured deliveries
  * @param missing           expected deliveries that never arrived (within the drain time)
+ * @param receiversMissingSome how many receivers (subscribers, devices) missed at least one message
  * @param duplicates        deliveries of a message the receiver had already got
  * @param publishErrors     sends that failed (refused PUBACK, Kafka error)
  * @param maxGeneratorLagMs how far behind its schedule the generator fell at worst (large = the numbers measure the
@@ -19,7 +20,8 @@ package io.gull.bench;
  *                          cores with the target; -1 when unknown)
  */
 public record TargetResult(String target, double ratePerSecond, double achievedRate, double measuredSeconds,
-                           long sent, long expected, LatencySummary latency, long missing, long duplicates,
+                           long sent, long expected, LatencySummary latency, long missing, long receiversMissingSome,
+                           long duplicates,
                            long publishErrors, double maxGeneratorLagMs,
                            double generatorCpuPercent) {
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class NoiseCheckTest {
     private static TargetResult withLag(String target, double lagMs) {
-        return new TargetResult(target, 1000, 1000, 30, 1, 1, LatencySummary.EMPTY, 0, 0, 0, lagMs, 10);
+        return new TargetResult(target, 1000, 1000, 30, 1, 1, LatencySummary.EMPTY, 0, 0, 0, 0, lagMs, 10);
     }
 
     @Test

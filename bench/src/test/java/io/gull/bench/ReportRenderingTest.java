@@ -20,7 +20,7 @@ class ReportRenderingTest {
 
     private static TargetResult result(String target, double p50, double p99) {
         return new TargetResult(target, 1000, 999.5, 30, 40_000, 40_000,
-                new LatencySummary(30_000, p50, p50 * 2, p99, p99 * 2, p99 * 3), 1, 2, 0, 0.4, 35.5);
+                new LatencySummary(30_000, p50, p50 * 2, p99, p99 * 2, p99 * 3), 1, 1, 2, 0, 0.4, 35.5);
     }
 
     private static BenchReport report(List<TargetResult> targets) {
