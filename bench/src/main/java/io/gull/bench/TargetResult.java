@@ -21,7 +21,5 @@ package io.gull.bench;
  */
 public record TargetResult(String target, double ratePerSecond, double achievedRate, double measuredSeconds,
                            long sent, long expected, LatencySummary latency, long missing, long receiversMissingSome,
-                           long duplicates,
-                           long publishErrors, double maxGeneratorLagMs,
-                           double generatorCpuPercent) {
+                           long duplicates, long publishErrors, double maxGeneratorLagMs, double generatorCpuPercent) {
 }
