@@ -25,9 +25,9 @@ import io.gull.flink.session.SessionConfig;
  * @param parallelism            {@code --parallelism} (default 1)
  * @param unknownDeviceGrace     {@code --auth.unknown-device-grace-ms}: how long an auth request for an unknown device
  *                               waits for its registration before UNKNOWN_DEVICE is answered (default 1000)
- * @param maxAuthRequestAge      {@code --auth.max-request-age-ms}: auth requests older than this (by their requestedAt)
- *                               are dropped unanswered, the edge having given up on them (default 10000, the
- *                               edge's auth timeout); a request's own timeoutMs lowers it
+ * @param maxAuthRequestAge      {@code --auth.max-request-age-ms}: auth requests older than this (by the broker's append
+ *                               time) are dropped unanswered, before any hashing (default 300000: longer than a
+ *                               job restart, so a replay after a restore reopens the sessions it had opened)
  * @param deliveryMaxInflight    {@code --delivery.max-inflight}: QoS 1/2 deliveries per session sent and not yet
  *                               acknowledged (default 100; the client's Receive Maximum lowers it)
  * @param sessionMaxQueued       {@code --session.max-queued}: messages a session queues (default 1000)
@@ -67,7 +67,7 @@ public record JobArgs(
             "  --checkpoint.dir URI                               default: the cluster's execution.checkpointing.dir",
             "  --parallelism N                                    default 1",
             "  --auth.unknown-device-grace-ms N                   default 1000",
-            "  --auth.max-request-age-ms N                        default 10000",
+            "  --auth.max-request-age-ms N                        default 300000",
             "  --delivery.max-inflight N                          default 100 (sessions job)",
             "  --session.max-queued N                             default 1000 (sessions job)",
             "  --retained.max-per-subscribe N                     default 10000 (sessions job)",
@@ -163,7 +163,7 @@ public record JobArgs(
                 Optional.ofNullable(values.get(Option.CHECKPOINT_DIR)).filter(s -> !s.isBlank()),
                 (int) (long) get(values, Option.PARALLELISM, "1", s -> number(Option.PARALLELISM, s)),
                 Duration.ofMillis(get(values, Option.GRACE, "1000", s -> number(Option.GRACE, s))),
-                Duration.ofMillis(get(values, Option.MAX_REQUEST_AGE, "10000", s -> number(Option.MAX_REQUEST_AGE, s))),
+                Duration.ofMillis(get(values, Option.MAX_REQUEST_AGE, "300000", s -> number(Option.MAX_REQUEST_AGE, s))),
                 (int) (long) get(values, Option.MAX_INFLIGHT, "100", s -> number(Option.MAX_INFLIGHT, s)),
                 (int) (long) get(values, Option.MAX_QUEUED, "1000", s -> number(Option.MAX_QUEUED, s)),
                 (int) (long) get(values, Option.MAX_RETAINED, "10000", s -> number(Option.MAX_RETAINED, s)),

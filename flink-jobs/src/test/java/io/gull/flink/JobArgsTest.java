@@ -44,7 +44,7 @@ class JobArgsTest {
             "--auth.unknown-device-grace-ms", "0"});
 
         assertThat(args.routingConfig()).isEqualTo(new RoutingConfig(10, 50, 7));
-        assertThat(args.sessionConfig()).isEqualTo(new SessionConfig(Duration.ZERO, Duration.ofSeconds(10), 86_400));
+        assertThat(args.sessionConfig()).isEqualTo(new SessionConfig(Duration.ZERO, Duration.ofMinutes(5), 86_400));
     }
 
     @Test

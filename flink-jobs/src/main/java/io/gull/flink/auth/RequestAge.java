@@ -6,14 +6,18 @@ import java.time.Duration;
 import io.gull.schemas.avro.AuthRequest;
 
 /**
- * Whether an auth request is still worth answering. The edge gives up after the request's {@code timeoutMs}, so a
- * request is stale once it is older than min({@code timeoutMs}, the job's max age). Its age is measured from when the
- * broker appended it to gull.auth.requests (the topic uses {@code message.timestamp.type=LogAppendTime}) to the job's
- * processing time: the edge's clock ({@code requestedAt}) is never used, so an edge whose clock is off still gets its
- * answers. A request whose append time is not known (0 or negative), or lies in the future, counts as fresh.
+ * Whether an auth request is still worth answering: not once it is older than the job's max age (default 5 min), so
+ * that after a long outage the job skips the backlog instead of hashing passwords nobody waits for. Requests the edge
+ * may have given up on (older than their {@code timeoutMs}) are still answered: after a restore from a checkpoint the
+ * job replays the requests it had answered before it failed, and must open those sessions again, their connections
+ * being alive; an ALLOWED decision that comes too late is closed by the edge with a DISCONNECTED of its connection.
+ * The age is measured from when the broker appended the request to gull.auth.requests (the topic uses
+ * {@code message.timestamp.type=LogAppendTime}) to the job's processing time: the edge's clock ({@code requestedAt}) is
+ * never used, so an edge whose clock is off still gets its answers. A request whose append time is not known (0 or
+ * negative), or lies in the future, counts as fresh.
  */
 public final class RequestAge implements Serializable {
-    public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
     private static final long serialVersionUID = 2L;
 
     private final long maxAgeMillis;
@@ -25,10 +29,9 @@ public final class RequestAge implements Serializable {
         this.maxAgeMillis = maxAge.toMillis();
     }
 
-    /** The age beyond which {@code request} is not answered: its own timeout, at most the job's max age. */
+    /** The age beyond which {@code request} is not answered. */
     public long maxAgeMillis(AuthRequest request) {
-        long timeout = request.getTimeoutMs();
-        return timeout > 0 ? Math.min(timeout, maxAgeMillis) : maxAgeMillis;
+        return maxAgeMillis;
     }
 
     /**

@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * @param unknownDeviceGrace  how long a request of an unknown device waits for its registration
  *                            ({@code --auth.unknown-device-grace-ms})
- * @param maxAuthRequestAge   requests older than this (or than their own timeoutMs), by the broker's append time,
- *                            are dropped unanswered ({@code --auth.max-request-age-ms})
+ * @param maxAuthRequestAge   requests older than this, by the broker's append time, are dropped unanswered
+ *                            ({@code --auth.max-request-age-ms})
  * @param maxExpirySeconds    cap on any session's expiry ({@code --session.max-expiry-s}; {@link Session#NEVER} = none)
  * @param edgeDeadAfter       an edge without a heartbeat for this long is dead, its connections closed abruptly
  *                            ({@code --edge.dead-after-ms}, default {@link #DEFAULT_EDGE_DEAD_AFTER})

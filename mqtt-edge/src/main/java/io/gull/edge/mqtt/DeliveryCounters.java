@@ -7,6 +7,16 @@ public final class DeliveryCounters {
     private final AtomicLong qos0DroppedNotWritable = new AtomicLong();
     private final AtomicLong duplicatesIgnored = new AtomicLong();
     private final AtomicLong tooLargeForClient = new AtomicLong();
+    private final AtomicLong heldForPacketId = new AtomicLong();
+
+    void packetIdInUse() {
+        heldForPacketId.incrementAndGet();
+    }
+
+    /** Deliveries that had to wait because their packet id was still in use by another message (after a job restore). */
+    public long heldForPacketId() {
+        return heldForPacketId.get();
+    }
 
     void discardedTooLarge() {
         tooLargeForClient.incrementAndGet();

@@ -1,5 +1,7 @@
 package io.gull.edge.mqtt;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +25,8 @@ import io.netty.handler.codec.mqtt.MqttReasonCodes;
  * packet id it chose, tracks it in flight by packet id until the client's PUBACK / PUBREC / PUBCOMP, and reports
  * every acknowledgement to the job ({@link AckBatcher}). A second delivery of a message already in flight on this
  * connection is ignored; one already completed here (the last {@value #COMPLETED_REMEMBERED}) is acked again at
- * once without sending. QoS 0 is dropped while the client does not read; QoS 1/2 are written anyway (the job
+ * once without sending. A delivery whose packet id is still in use here by another message waits until the client
+ * frees it. QoS 0 is dropped while the client does not read; QoS 1/2 are written anyway (the job
  * bounds them by its window). A PUBLISH larger than the client's Maximum Packet Size is discarded and reported
  * as done (5.0 section 3.1.2.11.4). Runs on the connection's event loop.
  */
@@ -49,6 +52,8 @@ final class OutboundDeliveries {
     private final DeliveryCounters counters;
     private final Map<Integer, InFlight> inflight = new HashMap<>();
     private final Set<String> inflightMessages = new HashSet<>();
+    /** Deliveries waiting for their packet id, in use by another message on this connection, to be free. */
+    private final Map<Integer, Deque<Delivery>> held = new HashMap<>();
     private boolean badPacketIdLogged;
     /** messageId -> the ack that completed it, oldest first, bounded. */
     private final LinkedHashMap<String, DeliveryAck> completed = new LinkedHashMap<>(16, 0.75f, false) {
@@ -97,10 +102,13 @@ final class OutboundDeliveries {
             acks.add(done); // the job missed the ack (e.g. batch lost): tell it again
             return;
         }
-        InFlight previous = inflight.remove(delivery.getPacketId());
-        if (previous != null) {
-            // the job reuses a packet id only for a message it considers done or replaced
-            inflightMessages.remove(previous.delivery.getMessageId());
+        if (inflight.containsKey(delivery.getPacketId())) {
+            // The job picked an id this connection still uses for another message: after the job restored a
+            // checkpoint its window lags this edge's. Sending it now would reuse an id in use (MQTT-2.2.1-3) and a
+            // QoS 2 client would take it for a resend of the other message and drop it: hold it until the id is free.
+            held.computeIfAbsent(delivery.getPacketId(), id -> new ArrayDeque<>()).addLast(delivery);
+            counters.packetIdInUse();
+            return;
         }
         Stage stage = pubrel ? Stage.AWAITING_PUBCOMP
                 : delivery.getQos() == 1 ? Stage.AWAITING_PUBACK : Stage.AWAITING_PUBREC;
@@ -194,11 +202,26 @@ final class OutboundDeliveries {
 
     private void finish(int packetId, InFlight entry, DeliveryAckKind kind) {
         inflight.remove(packetId);
+        releaseHeld(packetId);
         String messageId = entry.delivery.getMessageId();
         inflightMessages.remove(messageId);
         DeliveryAck ack = ack(entry.delivery, kind);
         completed.put(messageId, ack);
         acks.add(ack);
+    }
+
+    /** Sends the deliveries that waited for {@code packetId}, now free, in the order they came. */
+    private void releaseHeld(int packetId) {
+        Deque<Delivery> waiting = held.remove(packetId);
+        if (waiting == null) {
+            return;
+        }
+        while (!waiting.isEmpty() && !inflight.containsKey(packetId)) {
+            deliver(waiting.pollFirst()); // a duplicate leaves the id free for the next one
+        }
+        if (!waiting.isEmpty()) {
+            held.put(packetId, waiting);
+        }
     }
 
     private static DeliveryAck ack(Delivery delivery, DeliveryAckKind kind) {

@@ -206,6 +206,30 @@ class OutboundDeliveriesTest {
     }
 
     @Test
+    void shouldHoldADeliveryWhosePacketIdIsStillInUseUntilTheClientFreesIt() {
+        // given a QoS 2 message in flight with packet id 5 (the client has PUBRECed it, PUBCOMP is due)
+        EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_5);
+        mqtt.inbox(delivery(mqtt, "m1", 2, 5).build());
+        mqtt.received();
+        mqtt.send(clientAck(MqttMessageType.PUBREC, 5));
+        mqtt.received(); // PUBREL
+
+        // when the job, restored from a checkpoint, sends another message with the same packet id
+        mqtt.inbox(delivery(mqtt, "m2", 2, 5).setSeq(9).build());
+
+        // then it is not sent while the id is in use (a QoS 2 client would drop it as a resend of m1)
+        assertThat(mqtt.received()).isEmpty();
+        assertThat(mqtt.counters.heldForPacketId()).isEqualTo(1);
+
+        // when the client completes m1, then m2 goes out with the freed id
+        mqtt.send(clientAck(MqttMessageType.PUBCOMP, 5));
+        List<MqttMessage> sent = mqtt.received();
+        assertThat(sent).singleElement().isInstanceOfSatisfying(MqttPublishMessage.class,
+                publish -> assertThat(publish.variableHeader().packetId()).isEqualTo(5));
+        assertThat(ackedAfterFlush(mqtt)).extracting(DeliveryAck::getMessageId).containsExactly("m1", "m1");
+    }
+
+    @Test
     void shouldAckAgainAtOnceADeliveryCompletedOnThisConnection() {
         // given a QoS 1 delivery the client acknowledged
         EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_3_1_1);
