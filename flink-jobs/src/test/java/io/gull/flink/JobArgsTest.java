@@ -29,7 +29,7 @@ class JobArgsTest {
         assertThat(args.checkpointDir()).isEmpty();
         assertThat(args.parallelism()).isEqualTo(1);
         assertThat(args.unknownDeviceGrace()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(args.maxAuthRequestAge()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(args.maxAuthRequestAge()).isEqualTo(Duration.ofMinutes(5));
         assertThat(args.routingConfig()).isEqualTo(new RoutingConfig(100, 1000, 10_000));
         assertThat(args.sessionMaxExpiry()).isEqualTo(4_294_967_295L);
     }
