@@ -32,6 +32,8 @@ public final class EdgeLivenessFunction extends KeyedProcessFunction<String, Liv
     private transient MapState<String, String> connections;
     private transient Counter edgesDead;
     private transient Counter connectionsOfDeadEdges;
+    /** Processing time this operator instance first ran at (after a start or a restore), -1 before. */
+    private transient long startedAt;
 
     public EdgeLivenessFunction(SessionConfig config) {
         this.deadAfterMillis = config.edgeDeadAfter().toMillis();
@@ -44,10 +46,12 @@ public final class EdgeLivenessFunction extends KeyedProcessFunction<String, Liv
                 new MapStateDescriptor<>("connections", Types.STRING, Types.STRING));
         edgesDead = getRuntimeContext().getMetricGroup().counter("edgesDead");
         connectionsOfDeadEdges = getRuntimeContext().getMetricGroup().counter("connectionsOfDeadEdges");
+        startedAt = -1;
     }
 
     @Override
     public void processElement(LivenessInput input, Context ctx, Collector<SessionEvent> out) throws Exception {
+        noteStart(ctx.timerService().currentProcessingTime());
         if (input.presence() != null) {
             Presence presence = input.presence();
             if (presence.kind() == Presence.Kind.ONLINE) {
@@ -78,11 +82,27 @@ public final class EdgeLivenessFunction extends KeyedProcessFunction<String, Liv
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SessionEvent> out) throws Exception {
+        long now = ctx.timerService().currentProcessingTime();
+        noteStart(now);
         EdgeLife known = edge.value();
+        if (known != null && !known.dead() && now - startedAt < deadAfterMillis) {
+            // Restored from a checkpoint after a pause: deadlines that passed while the job was down say nothing
+            // about the edges, whose heartbeats are still being replayed. Give every edge a full interval again.
+            long deadline = startedAt + deadAfterMillis;
+            edge.update(new EdgeLife(known.incarnation(), deadline, false));
+            ctx.timerService().registerProcessingTimeTimer(deadline);
+            return;
+        }
         if (EdgeLiveness.silent(known, timestamp)) {
             edgesDead.inc();
             closeAll(ctx.getCurrentKey(), ctx.timerService().currentProcessingTime(), out);
             edge.update(new EdgeLife(known.incarnation(), known.deadline(), true));
+        }
+    }
+
+    private void noteStart(long now) {
+        if (startedAt < 0) {
+            startedAt = now;
         }
     }
 

@@ -77,6 +77,35 @@ class EdgeLivenessFunctionTest {
     }
 
     @Test
+    void shouldGiveEveryEdgeAFullIntervalAgainAfterARestoreInsteadOfDeclaringItDead() throws Exception {
+        // given edge-a beating with a session online, checkpointed
+        beat("edge-a", "inc-1");
+        online("dev1", "c1");
+        var snapshot = harness.snapshot(1, T0);
+        harness.close();
+
+        // when the job restores that checkpoint 30 s later (its timers are overdue) and the edge's beats come in
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new EdgeLivenessFunction(
+                new SessionConfig(Duration.ofSeconds(1), Duration.ofSeconds(10), Session.NEVER,
+                        Duration.ofMillis(DEAD_AFTER)))), LivenessInput::edgeId, Types.STRING);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness.setProcessingTime(T0);
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.setProcessingTime(T0 + 30_000);
+        harness.setProcessingTime(T0 + 30_000 + DEAD_AFTER / 2);
+        beat("edge-a", "inc-1");
+
+        // then the live edge's connection is not closed
+        harness.setProcessingTime(T0 + 30_000 + DEAD_AFTER);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        // and an edge that really stays silent is still declared dead, one interval after its last beat
+        harness.setProcessingTime(T0 + 30_000 + DEAD_AFTER / 2 + DEAD_AFTER);
+        assertThat(harness.extractOutputValues()).extracting(SessionEvent::getConnectionId).containsExactly("c1");
+    }
+
+    @Test
     void shouldCloseTheConnectionsOfTheOldProcessWhenAnEdgeRestarts() throws Exception {
         beat("edge-a", "inc-1");
         online("dev1", "c1");

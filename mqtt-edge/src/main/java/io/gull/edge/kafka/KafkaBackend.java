@@ -67,8 +67,13 @@ public final class KafkaBackend implements AutoCloseable {
                 config.heartbeatInterval(), clock, connections::size, config.mqttHost() + ":" + config.mqttPort());
         heartbeats.start(); // before the inbox is read: a second edge starting now sees this one
         SessionEventPublisher sessions = new SessionEventPublisher(producer);
-        AuthClient auth = new AuthClient(producer, config.authTimeout(), late -> sessions.emit(
-                SessionEvents.orphaned(late, config.edgeId(), 4, clock)));
+        AuthClient auth = new AuthClient(producer, config.authTimeout(), late -> {
+            // a decision nobody waits for: for a connection that is gone, tell the job it is closed; one for a live
+            // connection is a replay (the job restored a checkpoint and answered again): the connection stays
+            if (connections.find(late.getConnectionId()).isEmpty()) {
+                sessions.emit(SessionEvents.orphaned(late, config.edgeId(), 4, clock));
+            }
+        });
         InboxConsumer inbox = new InboxConsumer(new KafkaConsumer<>(KafkaClients.inboxConsumer(config)),
                 config.inboxTopic(), message -> dispatch(message, auth, connections));
         try {

@@ -39,6 +39,8 @@ final class OutboundDeliveries {
     private static final class InFlight {
         final Delivery delivery;
         Stage stage;
+        /** The job has the PUBREC (or this is a PUBREL delivery): PUBREL may go out. */
+        boolean pubrecStored;
 
         InFlight(Delivery delivery, Stage stage) {
             this.delivery = delivery;
@@ -114,6 +116,7 @@ final class OutboundDeliveries {
                 : delivery.getQos() == 1 ? Stage.AWAITING_PUBACK : Stage.AWAITING_PUBREC;
         MqttPublishMessage publish = pubrel ? null : DeliveryPackets.publish(delivery, session.isV5());
         InFlight entry = new InFlight(delivery, stage);
+        entry.pubrecStored = pubrel;
         inflight.put(delivery.getPacketId(), entry);
         inflightMessages.add(messageId);
         if (pubrel) {
@@ -184,9 +187,17 @@ final class OutboundDeliveries {
         }
         if (entry.stage == Stage.AWAITING_PUBREC) {
             entry.stage = Stage.AWAITING_PUBCOMP;
-            acks.add(ack(entry.delivery, DeliveryAckKind.PUBREC));
+            // PUBREL only once the job can know the client has the message: after PUBREL the client forgets the
+            // packet id, and a resend of the PUBLISH (were the PUBREC lost with this edge) would be a new message
+            acks.add(ack(entry.delivery, DeliveryAckKind.PUBREC), () -> {
+                entry.pubrecStored = true;
+                if (inflight.get(packetId) == entry) {
+                    ctx.writeAndFlush(MqttReplies.pubRel(packetId, (byte) 0));
+                }
+            });
+        } else if (entry.pubrecStored) {
+            ctx.writeAndFlush(MqttReplies.pubRel(packetId, (byte) 0)); // again for a repeated PUBREC
         }
-        ctx.writeAndFlush(MqttReplies.pubRel(packetId, (byte) 0)); // again for a repeated PUBREC
     }
 
     /** Client PUBCOMP (QoS 2 done). Unknown packet ids are ignored. */

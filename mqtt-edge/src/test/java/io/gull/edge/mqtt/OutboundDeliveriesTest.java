@@ -131,9 +131,16 @@ class OutboundDeliveriesTest {
         mqtt.inbox(delivery(mqtt, "m2", 2, 9).build());
         mqtt.received();
 
-        // when the client sends PUBREC, then PUBCOMP
+        // when the client sends PUBREC
         mqtt.send(clientAck(MqttMessageType.PUBREC, 9));
+
+        // then no PUBREL until Kafka stored the PUBREC's ack (the client forgets the packet id on PUBREL)
+        mqtt.advanceMillis(AckBatcher.MAX_DELAY_MS);
+        assertThat(mqtt.received()).isEmpty();
+        mqtt.sessionEvents.storeAll(SessionEventType.ACKED);
         MqttMessage pubRel = ConnectHandlerTest.single(mqtt.received());
+
+        // when the client completes it
         mqtt.send(clientAck(MqttMessageType.PUBCOMP, 9));
 
         // then the edge released it and the job hears PUBREC and PUBCOMP, in that order
