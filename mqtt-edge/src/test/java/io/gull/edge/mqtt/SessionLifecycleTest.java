@@ -260,7 +260,7 @@ class SessionLifecycleTest {
     }
 
     @Test
-    void shouldNotPublishTheWillWhenTheEdgeStopsGracefully() {
+    void shouldPublishTheWillWhenTheEdgeStopsGracefully() {
         // given a connection
         EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_5);
 
@@ -268,8 +268,8 @@ class SessionLifecycleTest {
         mqtt.server.pipeline().fireUserEventTriggered(EdgeEvents.SERVER_SHUTTING_DOWN);
         mqtt.runTasks();
 
-        // then no will: a graceful stop is not abrupt
-        assertThat(disconnected(mqtt).getPublishWill()).isFalse();
+        // then the will is due: the server, not the client, ended the connection (MQTT 5.0 section 3.1.2.5)
+        assertThat(disconnected(mqtt).getPublishWill()).isTrue();
     }
 
     @Test
