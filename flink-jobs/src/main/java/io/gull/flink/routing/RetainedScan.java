@@ -72,7 +72,12 @@ final class RetainedScan {
         List<Integer> ids = subscription.getSubscriptionId() == null
                 ? new ArrayList<>() : new ArrayList<>(List.of(subscription.getSubscriptionId()));
         int qos = Math.min(retained.getQos(), subscription.getQos());
-        matches.add(new Match(request.clientId(), retained, qos, true, ids));
+        // a copy of its own: a client that subscribes again must get the retained message again (MQTT-3.8.4-3), even
+        // on a connection that already completed the live message with this id
+        Publish copy = Publish.newBuilder(retained)
+                .setMessageId(retained.getMessageId() + "/retained@" + now)
+                .build();
+        matches.add(new Match(request.clientId(), copy, qos, true, ids));
     }
 
     List<Match> matches() {

@@ -3,6 +3,7 @@ package io.gull.edge.mqtt;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import io.gull.schemas.avro.AuthOutcome;
 import io.gull.schemas.avro.AuthRequest;
 import io.gull.schemas.avro.Delivery;
 import io.gull.schemas.avro.Kick;
+import io.gull.schemas.topic.TopicFilters;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -154,6 +156,17 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ConnectOptions options = ConnectOptions.of(connect, version);
+        Optional<String> badWill = options.will() == null ? Optional.empty()
+                : TopicFilters.topicNameProblem(options.will().getTopic());
+        if (badWill.isPresent()) {
+            log.info("Refusing client {}: will topic is not a valid topic name: {}", clientId, badWill.get());
+            if (version == MqttVersion.MQTT_5) {
+                refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_TOPIC_NAME_INVALID); // 0x90
+            } else {
+                close(ctx); // 3.1.1 has no code for it (MQTT-3.1.2-9 makes it a protocol violation)
+            }
+            return;
+        }
         ClientSession pending = new ClientSession(UUID.randomUUID().toString(), clientId, null, version,
                 connect.variableHeader().isCleanSession(), connect.variableHeader().keepAliveTimeSeconds(),
                 options.sessionExpirySeconds(), List.of(), options.maximumPacketSize());

@@ -32,7 +32,7 @@ import io.netty.handler.codec.mqtt.MqttReasonCodes;
  */
 final class OutboundDeliveries {
     private static final Logger log = LoggerFactory.getLogger(OutboundDeliveries.class);
-    static final int COMPLETED_REMEMBERED = 10_000;
+    static final int COMPLETED_REMEMBERED = 2_000;
 
     private enum Stage { AWAITING_PUBACK, AWAITING_PUBREC, AWAITING_PUBCOMP }
 

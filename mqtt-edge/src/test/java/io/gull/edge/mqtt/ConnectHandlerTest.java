@@ -106,6 +106,19 @@ class ConnectHandlerTest {
     }
 
     @Test
+    void shouldRefuseAWillWithAnEmptyTopicWith0x90OnMqtt5WithoutAsking() {
+        EmbeddedMqtt mqtt = new EmbeddedMqtt();
+
+        mqtt.send(io.netty.handler.codec.mqtt.MqttMessageBuilders.connect().protocolVersion(MqttVersion.MQTT_5)
+                .clientId("dev1").cleanSession(true).keepAlive(60).hasUser(true).username("dev1").hasPassword(true)
+                .password("pw".getBytes(java.nio.charset.StandardCharsets.UTF_8)).willFlag(true)
+                .willTopic("").willMessage(new byte[0]).build());
+
+        assertThat(connAckCode(mqtt)).isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_TOPIC_NAME_INVALID);
+        assertThat(mqtt.auth.calls).isEmpty();
+    }
+
+    @Test
     void shouldRefuseUsernameOtherThanClientIdWithoutAsking() {
         EmbeddedMqtt mqtt = new EmbeddedMqtt();
 
