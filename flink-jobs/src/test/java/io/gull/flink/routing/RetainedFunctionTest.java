@@ -54,6 +54,22 @@ class RetainedFunctionTest {
     }
 
     @Test
+    void shouldGiveEachRetainedCopyAnIdOfItsOwnSoASecondSubscribeGetsItAgain() throws Exception {
+        // given a retained message
+        retain(A, "home/temp", 1, "21");
+
+        // when the same client subscribes to it twice (MQTT-3.8.4-3: a repeated SUBSCRIBE resends retained messages)
+        harness.setProcessingTime(1);
+        Match first = request(A, "sub", subscription("home/temp", 1, 0)).get(0);
+        harness.setProcessingTime(2);
+        Match second = request(A, "sub", subscription("home/temp", 1, 0)).get(0);
+
+        // then each copy has an id of its own, not the live message's (which the edge may have completed already)
+        assertThat(first.message().getMessageId()).isNotEqualTo(second.message().getMessageId())
+                .isNotEqualTo(retained(A, "home/temp", 1, "21").getMessageId());
+    }
+
+    @Test
     void shouldKeepOnlyTheLatestRetainedMessageOfATopic() throws Exception {
         // given
         retain(A, "home/temp", 1, "20");

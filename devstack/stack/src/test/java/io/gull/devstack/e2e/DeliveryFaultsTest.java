@@ -47,7 +47,8 @@ class DeliveryFaultsTest {
             stack.startService("flink");
 
             // then every PUBACKed message reaches the subscriber; at QoS 2 exactly once
-            await().atMost(WAIT).until(() -> subscriber.payloadsOn(prefix + "/data").containsAll(sent));
+            await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(subscriber.payloadsOn(prefix + "/data")).containsAll(sent));
             if (qos == 2) {
                 assertThat(subscriber.payloadsOn(prefix + "/data")).doesNotHaveDuplicates();
             }
@@ -83,10 +84,10 @@ class DeliveryFaultsTest {
             // then, reconnecting to edge A, the subscriber resumes its session and gets the rest
             try (V5Client resumed = V5Client.connect(edgeA(), subscriberId, false, ONE_HOUR)) {
                 assertThat(resumed.sessionPresent()).isTrue();
-                await().atMost(WAIT).until(() -> {
+                await().atMost(WAIT).untilAsserted(() -> {
                     List<String> all = new ArrayList<>(received);
                     all.addAll(resumed.payloadsOn(prefix + "/data"));
-                    return all.containsAll(sent);
+                    assertThat(all).containsAll(sent);
                 });
                 if (qos == 2) {
                     List<String> all = new ArrayList<>(received);
