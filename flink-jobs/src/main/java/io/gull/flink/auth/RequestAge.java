@@ -3,7 +3,6 @@ package io.gull.flink.auth;
 import java.io.Serializable;
 import java.time.Duration;
 
-import io.gull.schemas.avro.AuthRequest;
 
 /**
  * Whether an auth request is still worth answering: not once it is older than the job's max age (default 5 min), so
@@ -29,17 +28,12 @@ public final class RequestAge implements Serializable {
         this.maxAgeMillis = maxAge.toMillis();
     }
 
-    /** The age beyond which {@code request} is not answered. */
-    public long maxAgeMillis(AuthRequest request) {
-        return maxAgeMillis;
-    }
-
     /**
      * @param appendedAt the broker's append time of the request (epoch ms), 0 or less when not known
      * @param nowMillis  the job's processing time
      */
-    public boolean isStale(AuthRequest request, long appendedAt, long nowMillis) {
+    public boolean isStale(long appendedAt, long nowMillis) {
         // compared this way round so that no subtraction with an arbitrary timestamp can overflow
-        return appendedAt > 0 && appendedAt < nowMillis - maxAgeMillis(request);
+        return appendedAt > 0 && appendedAt < nowMillis - maxAgeMillis;
     }
 }

@@ -94,7 +94,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
         List<PendingAuth> waiting = pendingList();
         for (PendingAuth request : waiting) {
             if (request.deadline() <= timestamp) {
-                if (!dropIfStale(request.request(), request.appendedAt(), now)) {
+                if (!dropIfStale(request.appendedAt(), now)) {
                     reply(CredentialCheck.unknownDevice(request.request(), Instant.ofEpochMilli(now)), out);
                 }
             } else {
@@ -128,7 +128,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
         long now = ctx.timerService().currentProcessingTime();
         for (PendingAuth request : waiting) {
             cancelTimer(request.deadline(), session.value(), ctx);
-            if (!dropIfStale(request.request(), request.appendedAt(), now)) {
+            if (!dropIfStale(request.appendedAt(), now)) {
                 decide(Admission.judge(change.device(), request.request()), request.request(), now, ctx, out);
             }
         }
@@ -137,7 +137,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
     private void onAuthRequest(AuthRequest request, long appendedAt, Context ctx, Collector<EdgeReply> out)
             throws Exception {
         long now = ctx.timerService().currentProcessingTime();
-        if (dropIfStale(request, appendedAt, now)) {
+        if (dropIfStale(appendedAt, now)) {
             return;
         }
         Admission.Verdict verdict = Admission.judge(device.value(), request);
@@ -269,8 +269,8 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
     }
 
     /** Drops (and counts, never logs: there can be thousands after an outage) a request the edge gave up on. */
-    private boolean dropIfStale(AuthRequest request, long appendedAt, long now) {
-        if (requestAge.isStale(request, appendedAt, now)) {
+    private boolean dropIfStale(long appendedAt, long now) {
+        if (requestAge.isStale(appendedAt, now)) {
             metrics.staleRequest();
             return true;
         }

@@ -51,6 +51,11 @@ public final class ConnackCodes {
         return MqttConnectReturnCode.CONNECTION_REFUSED_PACKET_TOO_LARGE;
     }
 
+    /** The will's topic is not a valid topic name: 5.0 only, 0x90 (3.1.1 has no code: the connection is closed). */
+    public static MqttConnectReturnCode topicNameInvalid() {
+        return MqttConnectReturnCode.CONNECTION_REFUSED_TOPIC_NAME_INVALID;
+    }
+
     /** The CONNACK code for an auth decision that did not allow the device. */
     public static MqttConnectReturnCode refusal(AuthOutcome outcome, MqttVersion version) {
         return switch (outcome) {

@@ -161,7 +161,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         if (badWill.isPresent()) {
             log.info("Refusing client {}: will topic is not a valid topic name: {}", clientId, badWill.get());
             if (version == MqttVersion.MQTT_5) {
-                refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_TOPIC_NAME_INVALID); // 0x90
+                refuse(ctx, ConnackCodes.topicNameInvalid());
             } else {
                 close(ctx); // 3.1.1 has no code for it (MQTT-3.1.2-9 makes it a protocol violation)
             }

@@ -1,5 +1,6 @@
 package io.gull.edge.mqtt;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import io.gull.schemas.avro.Delivery;
 import io.gull.schemas.avro.Kick;
 import io.gull.schemas.avro.KickReason;
+import io.gull.schemas.topic.TopicFilters;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
@@ -113,11 +115,14 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
                     "topic alias used, but Topic Alias Maximum is 0 (MQTT-3.3.2-9)");
         } else if (topic == null || topic.isEmpty()) {
             violation(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR, "empty topic name (MQTT-4.7.3-1)");
-        } else if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0 || topic.indexOf('\u0000') >= 0) {
-            violation(ctx, MqttReasonCodes.Disconnect.TOPIC_NAME_INVALID,
-                    "topic name '" + topic + "' contains a wildcard or NUL (MQTT-3.3.2-2)");
         } else {
-            publishing.publish(publish);
+            Optional<String> problem = TopicFilters.topicNameProblem(topic);
+            if (problem.isPresent()) {
+                violation(ctx, MqttReasonCodes.Disconnect.TOPIC_NAME_INVALID,
+                        "topic name '" + topic + "': " + problem.get());
+            } else {
+                publishing.publish(publish);
+            }
         }
     }
 
