@@ -8,12 +8,13 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception thrown by a command into one line on stderr and exit code 1. Expected failures
- * ({@link CliException}, {@link StackException}) print their message only; anything else also names its type, and
- * prints the stack trace when {@code GULL_DEBUG} is set.
+ * Turns an exception thrown by a command into one line on stderr and exit code 1 (2 for {@link InvalidInputException}).
+ * Expected failures ({@link CliException}, {@link StackException}) print their message only; anything else also names
+ * its type, and prints the stack trace when {@code GULL_DEBUG} is set.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     static final int EXIT_FAILURE = 1;
+    static final int EXIT_INVALID_INPUT = 2;
 
     private final boolean debug;
 
@@ -34,6 +35,6 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             ex.printStackTrace(err);
         }
         err.flush();
-        return EXIT_FAILURE;
+        return ex instanceof InvalidInputException ? EXIT_INVALID_INPUT : EXIT_FAILURE;
     }
 }

@@ -18,11 +18,13 @@ import io.gull.flink.decode.DecodeFunction;
 import io.gull.flink.decode.GullDecoders;
 import io.gull.flink.kafka.KafkaConnectors;
 import io.gull.flink.kafka.RawRecord;
+import io.gull.flink.ingress.Resends;
 import io.gull.flink.kafka.TopicSetup;
 import io.gull.flink.routing.Presence;
 import io.gull.flink.routing.RetainedRequest;
 import io.gull.flink.routing.Routing;
 import io.gull.flink.routing.RoutingConfig;
+import io.gull.flink.routing.SharedMember;
 import io.gull.flink.routing.SubscriptionChange;
 import io.gull.flink.session.AckSplit;
 import io.gull.flink.session.EdgeLivenessFunction;
@@ -36,6 +38,7 @@ import io.gull.schemas.avro.Command;
 import io.gull.schemas.avro.Kick;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
+import io.gull.schemas.avro.SharedHandoff;
 
 /**
  * Sessions and pub/sub (docs/pubsub.md): the device registry and auth decisions, sessions keyed by client id, and the
@@ -43,13 +46,14 @@ import io.gull.schemas.avro.SessionEvent;
  * keeps its uids ({@code devices-source}, {@code auth-requests-source}, {@code decode-device-changes},
  * {@code decode-auth-requests}, {@code device-auth}, {@code edge-inboxes-sink}, {@code deadletter-sink}), so it
  * resumes from a device-auth checkpoint or savepoint with the registry intact. Request/reply latency matters:
- * network buffers are flushed after at most {@value #BUFFER_TIMEOUT_MS} ms.
+ * every network buffer is flushed after each record (buffer timeout {@value #BUFFER_TIMEOUT_MS}: no flusher threads,
+ * which at a 1 ms timeout cost 13 % of a core on their own, docs/benchmarks.md).
  *
  * <p>Run: {@code io.gull.flink.SessionsJob [options]}, options as in {@link JobArgs#USAGE}.
  */
 public final class SessionsJob implements GullJob {
     public static final String NAME = "gull-sessions";
-    static final long BUFFER_TIMEOUT_MS = 1;
+    static final long BUFFER_TIMEOUT_MS = 0;
 
     private final Io io;
     private final SessionConfig sessions;
@@ -111,14 +115,25 @@ public final class SessionsJob implements GullJob {
                 .name("sessions")
                 .uid("device-auth");
 
-        DataStream<EdgeReply> deliveries = routingStage.build(publishes,
+        SingleOutputStreamOperator<SharedHandoff> handoffs = decode(env, io.sharedHandoffs(), "gull.shared.handoffs",
+                "shared-handoffs-source", new DecodeFunction<>(GullDecoders::sharedHandoff),
+                new AvroTypeInfo<>(SharedHandoff.class), "decode-shared-handoffs");
+
+        Routing.Outputs routed = routingStage.build(Resends.dropped(publishes),
                 sessionReplies.getSideOutput(SessionOutputs.SUBSCRIPTIONS),
                 sessionReplies.getSideOutput(SessionOutputs.RETAINED_REQUESTS),
                 sessionReplies.getSideOutput(SessionOutputs.PRESENCE),
                 lifecycle.getSideOutput(AckSplit.ACKS),
-                commands, routing);
+                commands, sessionReplies.getSideOutput(SessionOutputs.SHARED_MEMBERS), handoffs, routing);
+        DataStream<EdgeReply> deliveries = routed.deliveries();
+        routed.handoffs()
+                .sinkTo(io.sharedHandoffsOut())
+                .name("gull.shared.handoffs")
+                .uid("shared-handoffs-sink");
 
-        // one sink for every inbox record; its input type (EdgeReply) is the device-auth job's, so its state restores
+        // one sink for every inbox record; its input type (EdgeReply) is the device-auth job's, so its state restores.
+        // It must stay one: an edge drops a delivery that comes before its connection's decision, and only one producer
+        // keeps a decision ahead of the deliveries behind it (two sinks, one chained to delivery, lost messages).
         sessionReplies.union(deliveries)
                 .sinkTo(io.inboxes())
                 .name("edge-inboxes")
@@ -153,7 +168,7 @@ public final class SessionsJob implements GullJob {
         registry.getSideOutput(DeadLetter.TAG)
                 .union(authRequests.getSideOutput(DeadLetter.TAG), sessionEvents.getSideOutput(DeadLetter.TAG),
                         publishes.getSideOutput(DeadLetter.TAG), commands.getSideOutput(DeadLetter.TAG),
-                        heartbeats.getSideOutput(DeadLetter.TAG))
+                        heartbeats.getSideOutput(DeadLetter.TAG), handoffs.getSideOutput(DeadLetter.TAG))
                 .sinkTo(io.deadLetters())
                 .name("gull.deadletter")
                 .uid("deadletter-sink");
@@ -173,20 +188,24 @@ public final class SessionsJob implements GullJob {
      * The job's Kafka sources and sinks.
      *
      * @param inboxes every record for an edge's inbox (decisions, kicks, deliveries)
+     * @param sharedHandoffs   shared messages handed back by members (gull.shared.handoffs), the job's own loop
+     * @param sharedHandoffsOut the same topic, written
      * @param wills            published wills, into gull.ingress
      * @param sessionEventsOut DISCONNECTED events of dead edges' connections, into gull.sessions
      */
     public record Io(Source<RawRecord, ?, ?> devices, Source<RawRecord, ?, ?> authRequests,
             Source<RawRecord, ?, ?> sessionEvents, Source<RawRecord, ?, ?> ingress, Source<RawRecord, ?, ?> commands,
-            Source<RawRecord, ?, ?> edgeHeartbeats, Sink<EdgeReply> inboxes, Sink<Publish> wills,
-            Sink<SessionEvent> sessionEventsOut, Sink<DeadLetter> deadLetters) {
+            Source<RawRecord, ?, ?> edgeHeartbeats, Source<RawRecord, ?, ?> sharedHandoffs, Sink<EdgeReply> inboxes,
+            Sink<SharedHandoff> sharedHandoffsOut, Sink<Publish> wills, Sink<SessionEvent> sessionEventsOut,
+            Sink<DeadLetter> deadLetters) {
 
         /** Everything from and to the Kafka cluster at {@code bootstrap}, as {@link KafkaConnectors} configures it. */
         public static Io kafka(String bootstrap) {
             return new Io(KafkaConnectors.devices(bootstrap), KafkaConnectors.authRequests(bootstrap),
                     KafkaConnectors.sessionEvents(bootstrap), KafkaConnectors.routedIngress(bootstrap),
                     KafkaConnectors.commands(bootstrap), KafkaConnectors.edgeHeartbeats(bootstrap),
-                    KafkaConnectors.edgeReplies(bootstrap), KafkaConnectors.wills(bootstrap),
+                    KafkaConnectors.sharedHandoffs(bootstrap), KafkaConnectors.edgeReplies(bootstrap),
+                    KafkaConnectors.sharedHandoffsOut(bootstrap), KafkaConnectors.wills(bootstrap),
                     KafkaConnectors.sessionEventsOut(bootstrap), KafkaConnectors.deadLetters(bootstrap));
         }
     }
@@ -206,8 +225,9 @@ public final class SessionsJob implements GullJob {
     /** The routing half, as {@link Routing#build}. */
     @FunctionalInterface
     interface RoutingStage {
-        DataStream<EdgeReply> build(DataStream<Publish> publishes, DataStream<SubscriptionChange> subscriptions,
+        Routing.Outputs build(DataStream<Publish> publishes, DataStream<SubscriptionChange> subscriptions,
                 DataStream<RetainedRequest> retainedRequests, DataStream<Presence> presence,
-                DataStream<SessionEvent> acks, DataStream<Command> commands, RoutingConfig config);
+                DataStream<SessionEvent> acks, DataStream<Command> commands, DataStream<SharedMember> sharedMembers,
+                DataStream<SharedHandoff> handoffs, RoutingConfig config);
     }
 }

@@ -12,6 +12,7 @@ import io.gull.flink.decode.DecodeFunction;
 import io.gull.flink.decode.GullDecoders;
 import io.gull.flink.kafka.KafkaConnectors;
 import io.gull.flink.kafka.RawRecord;
+import io.gull.flink.ingress.Resends;
 import io.gull.flink.kafka.TopicSetup;
 import io.gull.flink.telemetry.CassandraSinkConfig;
 import io.gull.flink.telemetry.CassandraTelemetrySink;
@@ -19,7 +20,8 @@ import io.gull.schemas.avro.Publish;
 
 /**
  * Telemetry: every message of gull.ingress into Cassandra (telemetry_by_device, latest_by_device), at least once
- * with idempotent primary keys; offsets are committed to group gull-telemetry on checkpoints.
+ * with idempotent primary keys and MQTT resends of stored messages dropped ({@link io.gull.flink.ingress.ResendFilter});
+ * offsets are committed to group gull-telemetry on checkpoints.
  *
  * <p>Run: {@code io.gull.flink.TelemetryJob [options]}, options as in {@link JobArgs#USAGE}.
  */
@@ -52,7 +54,7 @@ public final class TelemetryJob implements GullJob {
         return NAME;
     }
 
-    /** Adds the job's operators to {@code env}; source, decoding and sink are chained (no network exchange). */
+    /** Adds the job's operators to {@code env}: source and decoding chained, then keyed by client for the resend filter. */
     @Override
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<Publish> publishes = env
@@ -62,7 +64,7 @@ public final class TelemetryJob implements GullJob {
                 .name("decode-publishes")
                 .uid("decode-publishes");
 
-        publishes.sinkTo(telemetry)
+        Resends.dropped(publishes).sinkTo(telemetry)
                 .name("cassandra-telemetry")
                 .uid("cassandra-telemetry-sink");
 

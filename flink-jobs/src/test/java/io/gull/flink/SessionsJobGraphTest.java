@@ -2,6 +2,7 @@ package io.gull.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,19 +11,13 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 
-/** The sessions job's graph, built without running it: what a restore from a device-auth savepoint relies on. */
+/** The sessions job's graph, built without running it: what a restore relies on, and how its tasks are chained. */
 class SessionsJobGraphTest {
 
     @Test
     void shouldKeepEveryUidOfTheDeviceAuthJobAndGiveEveryOperatorAStableUid() {
-        // given
-        JobArgs args = JobArgs.defaults();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-                JobEnvironment.configuration(args));
-
-        // when
-        new SessionsJob(SessionsJob.Io.kafka("127.0.0.1:9"), args.sessionConfig(), args.routingConfig()).build(env);
-        StreamGraph graph = env.getStreamGraph();
+        // given, when
+        StreamGraph graph = sessionsJob().getStreamGraph();
 
         // then the device-auth job's operators are all there, under the same uids
         List<String> uids = graph.getStreamNodes().stream().map(StreamNode::getTransformationUID)
@@ -37,5 +32,25 @@ class SessionsJobGraphTest {
         // and no operator relies on a generated id (it would change with the graph)
         assertThat(graph.getStreamNodes()).allSatisfy(node ->
                 assertThat(node.getTransformationUID()).as(node.getOperatorName()).isNotNull());
+    }
+
+    @Test
+    void shouldReachDeliveryInOneNetworkExchangeFromMatch() {
+        // given, when
+        List<String> tasks = new ArrayList<>();
+        sessionsJob().getStreamGraph().getJobGraph().getVertices().forEach(vertex -> tasks.add(vertex.getName()));
+
+        // then match's output is made a delivery input in match's own task, not in a task of its own
+        assertThat(tasks).anyMatch(task -> task.startsWith("match ->") && task.contains("routing-matches-input"));
+        assertThat(tasks).noneMatch(task -> task.startsWith("routing-matches-input"));
+    }
+
+    /** The sessions job with its default arguments, built into an environment (not run). */
+    private static StreamExecutionEnvironment sessionsJob() {
+        JobArgs args = JobArgs.defaults();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                JobEnvironment.configuration(args));
+        new SessionsJob(SessionsJob.Io.kafka("127.0.0.1:9"), args.sessionConfig(), args.routingConfig()).build(env);
+        return env;
     }
 }

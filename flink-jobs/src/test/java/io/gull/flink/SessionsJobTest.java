@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -39,7 +40,9 @@ import io.gull.flink.kafka.KafkaConnectors;
 import io.gull.flink.kafka.TopicSetup;
 import io.gull.flink.routing.Presence;
 import io.gull.flink.routing.RetainedRequest;
+import io.gull.flink.routing.Routing;
 import io.gull.flink.routing.RoutingConfig;
+import io.gull.flink.routing.SharedMember;
 import io.gull.flink.routing.SubscriptionChange;
 import io.gull.flink.session.SessionConfig;
 import io.gull.flink.testing.EmbeddedKafka;
@@ -55,6 +58,7 @@ import io.gull.schemas.avro.EdgeState;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
 import io.gull.schemas.avro.SessionEventType;
+import io.gull.schemas.avro.SharedHandoff;
 import io.gull.schemas.avro.Subscription;
 import io.gull.schemas.avro.Will;
 
@@ -256,21 +260,24 @@ class SessionsJobTest {
         }
     }
 
-    private static DataStream<EdgeReply> noRouting(
+    private static Routing.Outputs noRouting(
             DataStream<Publish> publishes,
             DataStream<SubscriptionChange> subscriptions,
             DataStream<RetainedRequest> retained,
             DataStream<Presence> presence,
             DataStream<SessionEvent> acks,
             DataStream<Command> commands,
+            DataStream<SharedMember> sharedMembers,
+            DataStream<SharedHandoff> handoffs,
             RoutingConfig config) {
-        return presence.flatMap(new Nothing()).returns(EdgeReply.TYPE);
+        return new Routing.Outputs(presence.flatMap(new Nothing<EdgeReply>()).returns(EdgeReply.TYPE),
+                presence.flatMap(new Nothing<SharedHandoff>()).returns(new AvroTypeInfo<>(SharedHandoff.class)));
     }
 
     /** A routing half that delivers nothing. */
-    private static final class Nothing implements FlatMapFunction<Presence, EdgeReply> {
+    private static final class Nothing<T> implements FlatMapFunction<Presence, T> {
         @Override
-        public void flatMap(Presence presence, Collector<EdgeReply> out) {
+        public void flatMap(Presence presence, Collector<T> out) {
         }
     }
 

@@ -7,6 +7,7 @@ import io.gull.schemas.avro.EdgeHeartbeat;
 import io.gull.schemas.avro.EdgeMessage;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
+import io.gull.schemas.avro.SharedHandoff;
 
 /**
  * One shared codec per record type that is the value of a Kafka record. The other records (AuthDecision,
@@ -20,6 +21,7 @@ public final class Codecs {
     public static final AvroCodec<DeviceRecord> DEVICE_RECORD = AvroCodec.of(DeviceRecord.getClassSchema());
     public static final AvroCodec<Command> COMMAND = AvroCodec.of(Command.getClassSchema());
     public static final AvroCodec<EdgeHeartbeat> EDGE_HEARTBEAT = AvroCodec.of(EdgeHeartbeat.getClassSchema());
+    public static final AvroCodec<SharedHandoff> SHARED_HANDOFF = AvroCodec.of(SharedHandoff.getClassSchema());
 
     private Codecs() {
     }

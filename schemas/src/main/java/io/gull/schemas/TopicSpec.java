@@ -29,6 +29,7 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
                             "message.timestamp.type", "LogAppendTime")),
             new TopicSpec(Topics.DEVICES, 4, Map.of("cleanup.policy", "compact")),
             new TopicSpec(Topics.COMMANDS, 4, Map.of()),
+            new TopicSpec(Topics.SHARED_HANDOFFS, 4, Map.of()),
             new TopicSpec(Topics.DEADLETTER, 1, Map.of()),
             new TopicSpec(Topics.EDGES, 1, Map.of("retention.ms", String.valueOf(EDGE_HEARTBEATS_RETENTION_MS),
                     // an edge's liveness is judged by the broker's clock, never by another edge's

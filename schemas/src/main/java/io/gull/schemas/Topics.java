@@ -16,6 +16,11 @@ public final class Topics {
     public static final String DEADLETTER = "gull.deadletter";
     /** Edge heartbeats (liveness, edge id in use). Key: edgeId. Value: {@code EdgeHeartbeat}. */
     public static final String EDGES = "gull.edges";
+    /**
+     * Shared-subscription messages a member left unacknowledged, for another member; the sessions job's own loop.
+     * Key: tenant + NUL + $share filter. Value: {@code SharedHandoff}.
+     */
+    public static final String SHARED_HANDOFFS = "gull.shared.handoffs";
     /** Prefix of the per-edge inboxes. */
     public static final String EDGE_INBOX_PREFIX = "gull.edge.";
 

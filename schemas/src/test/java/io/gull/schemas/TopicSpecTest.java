@@ -23,7 +23,7 @@ class TopicSpecTest {
     void shouldDescribeEverySharedTopicOnce() {
         assertThat(TopicSpec.SHARED).extracting(TopicSpec::name).containsExactlyInAnyOrder(
                 Topics.INGRESS, Topics.SESSIONS, Topics.AUTH_REQUESTS, Topics.DEVICES, Topics.COMMANDS,
-                Topics.DEADLETTER, Topics.EDGES);
+                Topics.SHARED_HANDOFFS, Topics.DEADLETTER, Topics.EDGES);
         assertThat(TopicSpec.SHARED).allSatisfy(spec -> assertThat(spec.partitions()).isPositive());
     }
 

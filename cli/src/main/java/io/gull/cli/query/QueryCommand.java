@@ -1,5 +1,7 @@
 package io.gull.cli.query;
 
+import java.util.List;
+
 import io.gull.cli.SubcommandRequired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,9 +9,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code gull query telemetry|latest}: the common telemetry queries. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Query device telemetry stored in Cassandra.",
-        subcommands = {QueryTelemetryCommand.class, QueryLatestCommand.class})
+        description = "Query device telemetry stored in Cassandra.")
 public final class QueryCommand implements Runnable {
+    /** Registered by {@code GullCli} per run, so that a run builds only the one it needs (see CommandTree). */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(QueryTelemetryCommand.class, QueryLatestCommand.class);
+
     @Spec
     CommandSpec spec;
 

@@ -18,14 +18,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What the data dir remembers about Flink jobs: the job id each entry class got last and the checkpoint that job was
- * started from ({@code run/flink-jobs.properties}), and the checkpoints Flink retained for each job
- * ({@code flink/checkpoints/<jobId>/chk-<n>/_metadata}).
+ * What the data dir remembers about Flink jobs: the job id each entry class got last, the checkpoint or savepoint that
+ * job was started from, its parallelism, and the savepoint it was stopped with ({@code run/flink-jobs.properties}),
+ * and the checkpoints Flink retained for each job ({@code flink/checkpoints/<jobId>/chk-<n>/_metadata}).
  */
 final class FlinkJobRecords {
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern CHECKPOINT = Pattern.compile("chk-(\\d+)");
     private static final String STARTED_FROM = ".started-from";
+    private static final String PARALLELISM = ".parallelism";
+    private static final String STOPPED_WITH = ".stopped-with";
 
     private final Path file;
     private final Path checkpointsDir;
@@ -46,7 +48,7 @@ final class FlinkJobRecords {
         return ids;
     }
 
-    /** Entry class -> its last job and the checkpoint that job started from. */
+    /** Entry class -> its last job, the checkpoint that job started from, its parallelism and final savepoint. */
     Map<String, RememberedJob> jobs() {
         Map<String, RememberedJob> jobs = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) {
@@ -60,9 +62,10 @@ final class FlinkJobRecords {
         }
         p.stringPropertyNames().stream().sorted().forEach(k -> {
             String id = p.getProperty(k).trim();
-            if (!k.endsWith(STARTED_FROM) && JOB_ID.matcher(id).matches()) {
-                String from = p.getProperty(k + STARTED_FROM, "").trim();
-                jobs.put(k, new RememberedJob(id, from.isEmpty() ? null : Path.of(from)));
+            if (!k.endsWith(STARTED_FROM) && !k.endsWith(PARALLELISM) && !k.endsWith(STOPPED_WITH)
+                    && JOB_ID.matcher(id).matches()) {
+                jobs.put(k, new RememberedJob(id, path(p.getProperty(k + STARTED_FROM)),
+                        parallelism(p.getProperty(k + PARALLELISM)), path(p.getProperty(k + STOPPED_WITH))));
             }
         });
         return jobs;
@@ -82,12 +85,19 @@ final class FlinkJobRecords {
             if (job.startedFrom() != null) {
                 p.setProperty(entryClass + STARTED_FROM, job.startedFrom().toString());
             }
+            if (job.parallelism() != 1) {
+                p.setProperty(entryClass + PARALLELISM, Integer.toString(job.parallelism()));
+            }
+            if (job.stoppedWith() != null) {
+                p.setProperty(entryClass + STOPPED_WITH, job.stoppedWith().toString());
+            }
         });
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(out, "Flink job id of each Gull entry class and the checkpoint it started from, to resume it");
+                p.store(out, "Flink job id of each Gull entry class, the checkpoint it started from, its parallelism"
+                        + " and the savepoint it was stopped with, to resume it");
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -96,12 +106,30 @@ final class FlinkJobRecords {
     }
 
     /**
-     * Where a job that ran before resumes: its own newest checkpoint, else (it never completed one) the checkpoint it
-     * had started from, while that still exists.
+     * Where a job that ran before resumes: the savepoint it was stopped with (newer than any of its checkpoints), else
+     * its own newest checkpoint, else (it never completed one) the checkpoint or savepoint it had started from, while
+     * that still exists.
      */
     Optional<Path> resumePoint(RememberedJob job) {
-        return latestCheckpoint(job.jobId()).or(() -> Optional.ofNullable(job.startedFrom())
-                .filter(p -> Files.isRegularFile(p.resolve("_metadata"))));
+        return complete(job.stoppedWith()).or(() -> latestCheckpoint(job.jobId()))
+                .or(() -> complete(job.startedFrom()));
+    }
+
+    private static Optional<Path> complete(Path checkpointOrSavepoint) {
+        return Optional.ofNullable(checkpointOrSavepoint).filter(p -> Files.isRegularFile(p.resolve("_metadata")));
+    }
+
+    private static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value.trim());
+    }
+
+    /** 1 when absent or unreadable: what the jobs run at unless told otherwise. */
+    private static int parallelism(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** The newest complete checkpoint of a job (a {@code chk-<n>} directory holding {@code _metadata}). */
@@ -157,8 +185,24 @@ final class FlinkJobRecords {
      * A job the data dir remembers.
      *
      * @param jobId       its Flink job id
-     * @param startedFrom the checkpoint it was started from, or null when it started without state
+     * @param startedFrom the checkpoint or savepoint it was started from, or null when it started without state
+     * @param parallelism what it runs at, and what the next submission of its entry class runs at (default 1)
+     * @param stoppedWith the savepoint it was stopped with ({@code gull jobs rescale}), or null: its state is there
      */
-    record RememberedJob(String jobId, Path startedFrom) {
+    record RememberedJob(String jobId, Path startedFrom, int parallelism, Path stoppedWith) {
+        RememberedJob {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+            }
+        }
+
+        /** A job at parallelism 1 that was not stopped with a savepoint. */
+        RememberedJob(String jobId, Path startedFrom) {
+            this(jobId, startedFrom, 1, null);
+        }
+
+        RememberedJob stoppedWith(Path savepoint) {
+            return new RememberedJob(jobId, startedFrom, parallelism, savepoint);
+        }
     }
 }

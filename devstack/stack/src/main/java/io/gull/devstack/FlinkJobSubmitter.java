@@ -54,13 +54,21 @@ final class FlinkJobSubmitter {
         this.planner = new JobStartPlanner(restore, records::resumePoint);
     }
 
-    /** The program arguments both jobs get; the jobs' own defaults serve for everything else. */
+    /**
+     * The program arguments both jobs get (and {@code --parallelism}, added per job); the jobs' own defaults serve for
+     * everything else.
+     */
     static List<String> programArgs(StackConfig config) {
         String host = config.connectHost();
-        return List.of("--kafka.bootstrap", host + ":" + config.kafkaPort(),
-                "--cassandra.contact-points", host + ":" + config.cassandraPort(),
+        return programArgs(host + ":" + config.kafkaPort(), host + ":" + config.cassandraPort(), config.keyspace());
+    }
+
+    /** The same, for a stack known by what it recorded ({@code stack.properties}). */
+    static List<String> programArgs(String kafkaBootstrap, String cassandraContactPoint, String keyspace) {
+        return List.of("--kafka.bootstrap", kafkaBootstrap,
+                "--cassandra.contact-points", cassandraContactPoint,
                 "--cassandra.local-dc", CassandraLauncher.LOCAL_DC,
-                "--cassandra.keyspace", config.keyspace(),
+                "--cassandra.keyspace", keyspace,
                 "--checkpoint.interval-ms", "1000");
     }
 
@@ -88,7 +96,9 @@ final class FlinkJobSubmitter {
             if (jarId == null) {
                 jarId = upload();
             }
-            submissions.put(entryClass, run(jarId, entryClass, start));
+            // the parallelism is a setting of the data dir (gull jobs rescale), kept even by --fresh-jobs
+            int parallelism = Optional.ofNullable(previous.get(entryClass)).map(RememberedJob::parallelism).orElse(1);
+            submissions.put(entryClass, run(jarId, entryClass, start, parallelism));
         }
         records.saveJobs(remembered(submissions));
         awaitRunning(submissions);
@@ -96,6 +106,34 @@ final class FlinkJobSubmitter {
         progress.step(label("Flink jobs") + "running (" + String.join(", ", submissions.keySet().stream()
                 .map(FlinkJobSubmitter::simpleName).toList()) + ") (" + ServiceStarter.seconds(System.nanoTime() - begin)
                 + ")");
+    }
+
+    /**
+     * Submits one job resuming from {@code from} (a savepoint or checkpoint) at {@code parallelism}, remembers it for
+     * the data dir, and waits until every task of it runs. The job runs the jar the cluster has (the code the stopped
+     * job ran), uploaded again only when the cluster has none.
+     *
+     * @return the new job's id
+     * @throws StackException when it does not start, its state cannot be restored, or it does not reach RUNNING
+     */
+    String submitFrom(String entryClass, Path from, int parallelism) {
+        long begin = System.nanoTime();
+        Map<String, RememberedJob> previous = records.jobs();
+        String jarId = uploadedJar().orElseGet(this::upload);
+        Submission submission = run(jarId, entryClass, new JobStart.Resume(from, entryClass), parallelism);
+        Map<String, RememberedJob> jobs = new LinkedHashMap<>(previous);
+        jobs.put(entryClass, submission.remember());
+        records.saveJobs(jobs);
+        awaitRunning(Map.of(entryClass, submission));
+        records.deleteCheckpointsExcept(keep(Map.of(entryClass, submission), previous));
+        progress.step(label(entryClass) + "running at parallelism " + parallelism + " ("
+                + ServiceStarter.seconds(System.nanoTime() - begin) + ")");
+        return submission.jobId();
+    }
+
+    private Optional<String> uploadedJar() {
+        return rest.jars().stream().filter(j -> j.name().equals(jar.getFileName().toString()))
+                .map(FlinkRestClient.UploadedJar::id).findFirst();
     }
 
     private String upload() {
@@ -108,21 +146,24 @@ final class FlinkJobSubmitter {
         return rest.uploadJar(jar);
     }
 
-    private Submission run(String jarId, String entryClass, JobStart start) {
+    private Submission run(String jarId, String entryClass, JobStart start, int parallelism) {
         Path checkpoint = start instanceof JobStart.Resume resume ? resume.checkpoint() : null;
         String savepoint = checkpoint == null ? null : checkpoint.toUri().toString();
+        List<String> args = new ArrayList<>(programArgs);
+        args.addAll(List.of("--parallelism", Integer.toString(parallelism)));
         String jobId;
         try {
-            jobId = rest.runJar(jarId, new JarRun(entryClass, programArgs, savepoint, restore
-                    == JobRestore.RESUME_ALLOW_NON_RESTORED_STATE));
+            jobId = rest.runJar(jarId, new JarRun(entryClass, args, savepoint, restore
+                    == JobRestore.RESUME_ALLOW_NON_RESTORED_STATE, parallelism));
         } catch (FlinkRestException e) {
             if (checkpoint != null && StateRestoreFailure.isRestoreFailure(e.getMessage())) {
                 throw StateRestoreFailure.of(entryClass, checkpoint, Optional.of(e.getMessage()), flinkLog);
             }
             throw e;
         }
-        progress.step(label(entryClass) + "submitted (job " + jobId + ")" + describe(entryClass, start));
-        return new Submission(jobId, checkpoint, new RememberedJob(jobId, checkpoint));
+        progress.step(label(entryClass) + "submitted (job " + jobId + ")" + describe(entryClass, start)
+                + (parallelism == 1 ? "" : ", parallelism " + parallelism));
+        return new Submission(jobId, checkpoint, new RememberedJob(jobId, checkpoint, parallelism, null));
     }
 
     private String describe(String entryClass, JobStart start) {

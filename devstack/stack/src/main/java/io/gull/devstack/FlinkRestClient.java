@@ -11,14 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The parts of Flink's REST API the stack uses: cluster overview, jar upload/run, job states, cancel. */
+/**
+ * The parts of Flink's REST API the stack uses: cluster overview, jar upload/run, job states, cancel, stop with a
+ * savepoint.
+ */
 final class FlinkRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -128,6 +134,73 @@ final class FlinkRestClient {
                 .method("PATCH", HttpRequest.BodyPublishers.noBody()), "PATCH /jobs/" + jobId);
     }
 
+    /**
+     * {@code POST /jobs/<id>/stop} with {@code {"drain": false, "targetDirectory": ...}}: a savepoint, then the job ends
+     * (FINISHED) without draining its sources, so that a job started from the savepoint goes on where this one stopped.
+     *
+     * @return the trigger id to poll with {@link #savepointStatus}
+     */
+    String stopWithSavepoint(String jobId, String targetDirectory) {
+        ObjectNode body = JSON.createObjectNode().put("drain", false).put("targetDirectory", targetDirectory);
+        JsonNode answer = json(HttpRequest.newBuilder(base.resolve("jobs/" + jobId + "/stop"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "POST /jobs/" + jobId + "/stop");
+        String triggerId = answer.path("request-id").asText("");
+        if (triggerId.isEmpty()) {
+            throw new FlinkRestException("POST /jobs/" + jobId + "/stop answered without a request id: " + answer);
+        }
+        return triggerId;
+    }
+
+    /**
+     * {@code GET /jobs/<id>/savepoints/<triggerId>}: {@code status.id} is IN_PROGRESS or COMPLETED; a completed
+     * operation has {@code operation.location} (the savepoint) or {@code operation.failure-cause}.
+     */
+    SavepointStatus savepointStatus(String jobId, String triggerId) {
+        String what = "GET /jobs/" + jobId + "/savepoints/" + triggerId;
+        JsonNode answer = json(HttpRequest.newBuilder(base.resolve("jobs/" + jobId + "/savepoints/" + triggerId)).GET(),
+                what);
+        String status = answer.path("status").path("id").asText("");
+        JsonNode operation = answer.path("operation");
+        JsonNode failure = operation.path("failure-cause");
+        Optional<String> cause = Optional.empty();
+        if (failure.isObject() && !failure.isEmpty()) {
+            String trace = failure.path("stack-trace").asText("");
+            cause = Optional.of(trace.isBlank() ? failure.path("class").asText("unknown failure") : summary(trace));
+        }
+        String location = operation.path("location").asText("");
+        return new SavepointStatus(status, location.isEmpty() ? Optional.empty() : Optional.of(location), cause);
+    }
+
+    /**
+     * How many task slots a job holds: per slot sharing group its highest vertex parallelism, summed; with
+     * {@code GET /jobs/<id>}. For Gull's jobs (one group) this is the job's parallelism.
+     */
+    JobShape jobShape(String jobId) {
+        JsonNode vertices = json(HttpRequest.newBuilder(base.resolve("jobs/" + jobId)).GET(), "GET /jobs/" + jobId)
+                .path("vertices");
+        Map<String, Integer> perGroup = new HashMap<>();
+        int parallelism = 0;
+        int maxParallelism = Integer.MAX_VALUE;
+        for (JsonNode vertex : vertices) {
+            int p = vertex.path("parallelism").asInt(0);
+            parallelism = Math.max(parallelism, p);
+            perGroup.merge(vertex.path("slotSharingGroupId").asText(""), p, Math::max);
+            int max = vertex.path("maxParallelism").asInt(0);
+            if (max > 0) {
+                maxParallelism = Math.min(maxParallelism, max);
+            }
+        }
+        int slots = perGroup.values().stream().mapToInt(Integer::intValue).sum();
+        return new JobShape(parallelism, maxParallelism == Integer.MAX_VALUE ? 0 : maxParallelism, slots);
+    }
+
+    /** {@code slots-total} and {@code slots-available} of {@code GET /overview}. */
+    Slots slots() {
+        JsonNode overview = overview();
+        return new Slots(overview.path("slots-total").asInt(0), overview.path("slots-available").asInt(0));
+    }
+
     private JsonNode json(HttpRequest.Builder request, String what) {
         HttpResponse<String> response = send(request.timeout(request.build().timeout().orElse(Duration.ofSeconds(10))));
         String body = response.body();
@@ -191,6 +264,33 @@ final class FlinkRestClient {
         boolean fullyRunning() {
             return "RUNNING".equals(state) && totalTasks > 0 && runningTasks == totalTasks;
         }
+    }
+
+    /**
+     * Where a savepoint operation is.
+     *
+     * @param status   {@code IN_PROGRESS} or {@code COMPLETED}
+     * @param location the savepoint, once completed successfully
+     * @param failure  why it failed, once completed unsuccessfully
+     */
+    record SavepointStatus(String status, Optional<String> location, Optional<String> failure) {
+        boolean completed() {
+            return "COMPLETED".equals(status);
+        }
+    }
+
+    /**
+     * A running job's shape.
+     *
+     * @param parallelism    its highest vertex parallelism
+     * @param maxParallelism its lowest vertex max parallelism (the most a restore can rescale it to), 0 if unknown
+     * @param slots          the task slots it holds
+     */
+    record JobShape(int parallelism, int maxParallelism, int slots) {
+    }
+
+    /** The cluster's task slots: all, and those no job holds. */
+    record Slots(int total, int available) {
     }
 
     /** A REST call failed; the message says which and why. */

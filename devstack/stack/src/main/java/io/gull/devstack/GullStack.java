@@ -1,5 +1,6 @@
 package io.gull.devstack;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,8 @@ public final class GullStack {
     private final List<ServiceLauncher> servers;
     /** Submitting and starting both jobs; generous because the machine may be busy. */
     private static final Duration JOBS_TIMEOUT = Duration.ofSeconds(240);
+    /** Taking a savepoint of a job's state; generous for the same reason. */
+    private static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(180);
 
     private final Object spawnLock = new Object();
     private volatile boolean stopRequested;
@@ -225,6 +228,52 @@ public final class GullStack {
             throw e;
         }
         return new EdgeEndpoint(edge.service(), edge.edgeId(), launcher.endpoint());
+    }
+
+    /**
+     * Rescales one of Gull's Flink jobs without losing its state: stops it with a savepoint (Flink REST
+     * {@code POST /jobs/<id>/stop}, no drain) into {@code flink/savepoints/} of the data dir, then submits it again
+     * from that savepoint at {@code parallelism}, with the code it ran (the jar the cluster has). Sessions,
+     * subscriptions, queued and retained messages and the device registry carry over. The data dir remembers the new
+     * job, its savepoint and its parallelism, so that later starts ({@code gull up}, {@code gull start flink}) resume
+     * it at that parallelism from its newest checkpoint. The other job runs on undisturbed; while the job is stopped
+     * (seconds), what the edges send waits in Kafka. Also restarts a job at the parallelism it has, and resubmits a
+     * job that ended (from its savepoint or newest checkpoint). Uses the Flink and Kafka endpoints the stack recorded.
+     *
+     * @param jobName     {@code gull-sessions} or {@code gull-telemetry} (also {@code sessions}, {@code telemetry})
+     * @param parallelism 1 to {@value JobRescale#MAX_PARALLELISM}, within the cluster's free task slots
+     * @return the savepoint, the stopped and the new job
+     * @throws StackException when Flink does not run from this data dir, the name or parallelism is bad, the cluster
+     *                        lacks the slots (nothing is stopped then), the savepoint fails (the job keeps running)
+     *                        or the new job does not start (the data dir can still resume it from the savepoint)
+     */
+    public JobRescale rescaleJob(String jobName, int parallelism) {
+        JobName job;
+        try {
+            job = JobName.of(jobName);
+            JobRescale.requireParallelism(parallelism);
+        } catch (IllegalArgumentException e) {
+            throw new StackException(e.getMessage(), e);
+        }
+        if (supervisor.running(flink.name(), layout.pidFile(flink.name())).isEmpty()) {
+            throw new StackException("Gull's Flink is not running from " + config.dataDir() + "; start it first with"
+                    + " ./gull up -d or ./gull start flink");
+        }
+        Optional<StackProperties> recorded = StackProperties.read(config.dataDir());
+        Endpoints endpoints = recorded.map(StackProperties::endpoints).orElse(Endpoints.of(config));
+        String keyspace = recorded.flatMap(StackProperties::keyspace).orElse(config.keyspace());
+        FlinkRestClient rest = new FlinkRestClient(endpoints.flinkRestUrl());
+        if (!rest.isUp()) {
+            throw new StackException("Gull's Flink runs but its REST API at " + endpoints.flinkRestUrl()
+                    + " does not answer; see " + layout.logFile(FlinkLauncher.NAME));
+        }
+        FlinkJobRecords records = FlinkJobRecords.of(layout);
+        Path flinkLog = layout.logFile(FlinkLauncher.NAME);
+        FlinkJobSubmitter submitter = new FlinkJobSubmitter(rest, layout.flinkJobsJar(),
+                FlinkJobSubmitter.programArgs(endpoints.kafkaBootstrap(), endpoints.cassandraContactPoint(), keyspace),
+                records, progress, JOBS_TIMEOUT, flinkLog, JobRestore.RESUME);
+        return new JobRescaler(rest, records, submitter, layout.serviceDataDir(FlinkLauncher.NAME).resolve("savepoints"),
+                progress, SAVEPOINT_TIMEOUT, flinkLog).rescale(job, parallelism);
     }
 
     /** Where clients reach this stack: the config's servers, and every edge of the data dir (or of the config). */

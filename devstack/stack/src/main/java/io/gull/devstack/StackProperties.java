@@ -96,6 +96,12 @@ final class StackProperties {
                 required("flink.rest-url"), edges);
     }
 
+    /** The Cassandra keyspace the stack was started with (absent in files of 0.1.0). */
+    Optional<String> keyspace() {
+        String keyspace = properties.getProperty("cassandra.keyspace");
+        return keyspace == null || keyspace.isBlank() ? Optional.empty() : Optional.of(keyspace.trim());
+    }
+
     /** Every recorded edge, in the order recorded; a file written by 0.1.0 has its one edge as {@code mqtt.*}. */
     List<LocalEdge> edges() {
         String list = properties.getProperty("edges");

@@ -3,8 +3,11 @@ package io.gull.flink.decode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.apache.avro.specific.SpecificRecord;
+
 import io.gull.flink.auth.DeviceChange;
 import io.gull.flink.kafka.RawRecord;
+import io.gull.schemas.AvroCodec;
 import io.gull.schemas.Codecs;
 import io.gull.schemas.MalformedRecordException;
 import io.gull.schemas.PasswordHashing;
@@ -17,6 +20,7 @@ import io.gull.schemas.avro.PasswordCredential;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
 import io.gull.schemas.avro.SessionEventType;
+import io.gull.schemas.avro.SharedHandoff;
 import io.gull.schemas.avro.Subscription;
 import io.gull.schemas.topic.TopicFilters;
 
@@ -42,7 +46,7 @@ public final class GullDecoders {
      * a bad one is an edge bug, and the whole event is dead-lettered rather than half applied).
      */
     public static SessionEvent sessionEvent(RawRecord record) {
-        SessionEvent event = Codecs.SESSION_EVENT.decode(record.value());
+        SessionEvent event = decode(Codecs.SESSION_EVENT, record.value());
         requireNotEmpty(event.getClientId(), "clientId");
         requireEdgeId(event.getEdgeId());
         if (event.getType() == SessionEventType.SUBSCRIBED) {
@@ -60,7 +64,7 @@ public final class GullDecoders {
 
     /** gull.edges: an {@link EdgeHeartbeat} with a usable edge id and an incarnation. */
     public static EdgeHeartbeat edgeHeartbeat(RawRecord record) {
-        EdgeHeartbeat beat = Codecs.EDGE_HEARTBEAT.decode(record.value());
+        EdgeHeartbeat beat = decode(Codecs.EDGE_HEARTBEAT, record.value());
         requireEdgeId(beat.getEdgeId());
         requireNotEmpty(beat.getIncarnation(), "incarnation");
         return beat;
@@ -68,7 +72,7 @@ public final class GullDecoders {
 
     /** gull.commands: a {@link Command} with an id, a device id, a valid topic name, QoS 0-2 and a bounded payload. */
     public static Command command(RawRecord record) {
-        Command command = Codecs.COMMAND.decode(record.value());
+        Command command = decode(Codecs.COMMAND, record.value());
         requireNotEmpty(command.getCommandId(), "commandId");
         requireNotEmpty(command.getDeviceId(), "deviceId");
         TopicFilters.topicNameProblem(command.getTopic()).ifPresent(problem -> {
@@ -83,9 +87,23 @@ public final class GullDecoders {
         return command;
     }
 
+    /** gull.shared.handoffs: a {@link SharedHandoff} of a valid shared subscription with a message id. */
+    public static SharedHandoff sharedHandoff(RawRecord record) {
+        SharedHandoff handoff = decode(Codecs.SHARED_HANDOFF, record.value());
+        requireNotEmpty(handoff.getTenant(), "tenant");
+        requireNotEmpty(handoff.getFromClientId(), "fromClientId");
+        requireNotEmpty(handoff.getMessage().getMessageId(), "message.messageId");
+        String filter = handoff.getFilter();
+        // filterProblem first: shared() assumes a valid filter ("$share/abc" has no filter part and would throw)
+        if (TopicFilters.filterProblem(filter).isPresent() || TopicFilters.shared(filter).isEmpty()) {
+            throw new MalformedRecordException("not a valid shared subscription: '" + filter + "'");
+        }
+        return handoff;
+    }
+
     /** gull.auth.requests: an {@link AuthRequest} with a client id and an edge id usable as a topic name. */
     public static AuthRequest authRequest(RawRecord record) {
-        AuthRequest request = Codecs.AUTH_REQUEST.decode(record.value());
+        AuthRequest request = decode(Codecs.AUTH_REQUEST, record.value());
         requireNotEmpty(request.getClientId(), "clientId");
         requireNotEmpty(request.getRequestId(), "requestId");
         requireEdgeId(request.getEdgeId());
@@ -101,7 +119,7 @@ public final class GullDecoders {
         if (record.value() == null) {
             return DeviceChange.deleted(deviceId);
         }
-        DeviceRecord device = Codecs.DEVICE_RECORD.decode(record.value());
+        DeviceRecord device = decode(Codecs.DEVICE_RECORD, record.value());
         if (!deviceId.equals(device.getDeviceId())) {
             throw new MalformedRecordException(
                     "device record key '" + deviceId + "' differs from its deviceId '" + device.getDeviceId() + "'");
@@ -115,7 +133,7 @@ public final class GullDecoders {
      * [{@link #MIN_RECEIVED_AT}, {@link #MAX_RECEIVED_AT}] and a payload of at most {@link #MAX_PAYLOAD_BYTES}.
      */
     public static Publish publish(RawRecord record) {
-        Publish publish = Codecs.PUBLISH.decode(record.value());
+        Publish publish = decode(Codecs.PUBLISH, record.value());
         requireNotEmpty(publish.getMessageId(), "messageId");
         requireNotEmpty(publish.getClientId(), "clientId");
         Instant receivedAt = publish.getReceivedAt();
@@ -147,6 +165,12 @@ public final class GullDecoders {
         if (!credential.getSalt().hasRemaining() || !credential.getHash().hasRemaining()) {
             throw new MalformedRecordException("password credential without salt or hash");
         }
+    }
+
+    /** Decodes with {@code codec}, once {@link AvroLengths} found no length claiming more than the record holds. */
+    private static <T extends SpecificRecord> T decode(AvroCodec<T> codec, byte[] value) {
+        AvroLengths.check(value);
+        return codec.decode(value);
     }
 
     private static void requireNotEmpty(String value, String field) {

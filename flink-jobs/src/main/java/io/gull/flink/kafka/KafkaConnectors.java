@@ -5,13 +5,13 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import io.gull.flink.auth.EdgeReply;
 import io.gull.flink.decode.DeadLetter;
 import io.gull.schemas.Topics;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
+import io.gull.schemas.avro.SharedHandoff;
 
 /** The Kafka sources and sinks of Gull's jobs, configured for the topics' contracts. */
 public final class KafkaConnectors {
@@ -26,14 +26,13 @@ public final class KafkaConnectors {
 
     /** The compacted registry, always from the earliest offset (on a restore: from the checkpoint). */
     public static KafkaSource<RawRecord> devices(String bootstrap) {
-        return source(bootstrap, Topics.DEVICES, SESSIONS_GROUP, OffsetsInitializer.earliest());
+        return source(bootstrap, Topics.DEVICES, SESSIONS_GROUP, StartOffsets.beginning());
     }
 
     /** Auth requests: from the group's committed offsets, else the latest (an old request is not worth answering). */
-    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
     public static KafkaSource<RawRecord> authRequests(String bootstrap) {
         return source(bootstrap, Topics.AUTH_REQUESTS, SESSIONS_GROUP,
-                OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST));
+                StartOffsets.committedElseEnd());
     }
 
     /**
@@ -41,10 +40,9 @@ public final class KafkaConnectors {
      * leave a session or a subscription wrong for good; replaying old events is cheap (those of connections that do
      * not own a session are ignored).
      */
-    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
     public static KafkaSource<RawRecord> sessionEvents(String bootstrap) {
         return source(bootstrap, Topics.SESSIONS, SESSIONS_GROUP,
-                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+                StartOffsets.committedElseBeginning());
     }
 
     /**
@@ -52,27 +50,35 @@ public final class KafkaConnectors {
      * the latest. Only a job that never ran (no checkpoint, no committed offsets) starts at the end, and then no
      * session has subscribed yet: whatever was published before had no subscribers to deliver to.
      */
-    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
     public static KafkaSource<RawRecord> routedIngress(String bootstrap) {
         return source(bootstrap, Topics.INGRESS, SESSIONS_GROUP,
-                OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST));
+                StartOffsets.committedElseEnd());
     }
 
     /**
      * Cloud-to-device commands: from the committed offsets, else the earliest (a command sent before the job first ran
      * is still delivered unless it expired).
      */
-    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
     public static KafkaSource<RawRecord> commands(String bootstrap) {
         return source(bootstrap, Topics.COMMANDS, SESSIONS_GROUP,
-                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+                StartOffsets.committedElseBeginning());
     }
 
     /** Edge heartbeats: from the committed offsets, else the latest (only the current beats matter). */
-    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
     public static KafkaSource<RawRecord> edgeHeartbeats(String bootstrap) {
         return source(bootstrap, Topics.EDGES, SESSIONS_GROUP,
-                OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST));
+                StartOffsets.committedElseEnd());
+    }
+
+    /** Shared messages handed back by members: from the committed offsets, else the earliest (never skip one). */
+    public static KafkaSource<RawRecord> sharedHandoffs(String bootstrap) {
+        return source(bootstrap, Topics.SHARED_HANDOFFS, SESSIONS_GROUP,
+                StartOffsets.committedElseBeginning());
+    }
+
+    /** Shared messages for another member, into gull.shared.handoffs; sent at once. */
+    public static KafkaSink<SharedHandoff> sharedHandoffsOut(String bootstrap) {
+        return sink(bootstrap, new SharedHandoffSerializer(), "0");
     }
 
     /** Session events the sessions job makes itself (connections of dead edges), into gull.sessions; sent at once. */
@@ -86,10 +92,9 @@ public final class KafkaConnectors {
     }
 
     /** Telemetry: from the group's committed offsets, else the earliest (never skip an acknowledged message). */
-    @SuppressWarnings("deprecation") // connector 5.0.0 still takes kafka-clients' OffsetResetStrategy
     public static KafkaSource<RawRecord> ingress(String bootstrap) {
         return source(bootstrap, Topics.INGRESS, TELEMETRY_GROUP,
-                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+                StartOffsets.committedElseBeginning());
     }
 
     /** Replies into each edge's inbox; sent at once (linger 0), flushed on checkpoint. */

@@ -38,7 +38,7 @@ public final class TopicSetup {
 
     public static void ensureSessionsTopics(String bootstrap) {
         ensure(bootstrap, List.of(Topics.DEVICES, Topics.AUTH_REQUESTS, Topics.SESSIONS, Topics.INGRESS,
-                Topics.COMMANDS, Topics.EDGES, Topics.DEADLETTER));
+                Topics.COMMANDS, Topics.EDGES, Topics.SHARED_HANDOFFS, Topics.DEADLETTER));
         warnUnlessBrokerTimestamps(bootstrap);
     }
 

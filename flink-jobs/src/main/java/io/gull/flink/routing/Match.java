@@ -18,13 +18,21 @@ import io.gull.schemas.avro.Publish;
  * @param retain          the RETAIN flag to deliver with (true for retained messages sent on subscribe, the
  *                        publish's flag when retain-as-published, else false)
  * @param subscriptionIds MQTT 5 subscription identifiers of the matching subscriptions
+ * @param shared          set when it came through a shared subscription, null for the client's own ones
  */
-public record Match(String clientId, Publish message, int qos, boolean retain, List<Integer> subscriptionIds) {
+public record Match(String clientId, Publish message, int qos, boolean retain, List<Integer> subscriptionIds,
+        SharedTag shared) {
 
     public static final TypeInformation<Match> TYPE = Types.POJO(Match.class, Map.of(
             "clientId", Types.STRING,
             "message", new AvroTypeInfo<>(Publish.class),
             "qos", Types.INT,
             "retain", Types.BOOLEAN,
-            "subscriptionIds", Types.LIST(Types.INT)));
+            "subscriptionIds", Types.LIST(Types.INT),
+            "shared", SharedTag.TYPE));
+
+    /** A match of the client's own subscriptions. */
+    public Match(String clientId, Publish message, int qos, boolean retain, List<Integer> subscriptionIds) {
+        this(clientId, message, qos, retain, subscriptionIds, null);
+    }
 }

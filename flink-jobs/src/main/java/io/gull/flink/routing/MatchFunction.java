@@ -1,8 +1,10 @@
 package io.gull.flink.routing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
@@ -12,6 +14,7 @@ import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.Subscription;
@@ -25,8 +28,9 @@ import io.gull.schemas.avro.Subscription;
  *       and in a {@link WildcardIndex} per tenant built from it, again after a restore.</li>
  * </ul>
  * A publish costs one keyed-state scan of its topic's exact subscribers plus a walk of its tenant's wildcard trie;
- * the subscriptions found are merged per subscriber by {@link MatchMerge}. Shared subscriptions are ignored here
- * (counted): they are routed by their group, the next step of issue 9.
+ * the subscriptions found are merged per subscriber by {@link MatchMerge}. Shared subscriptions are held like the
+ * others, one entry per member ({@link RoutingKeys#subscriber}); a publish that matches one goes once per shared
+ * subscription to side output {@link #SHARED}, for the shared-group operator to choose the member.
  */
 public final class MatchFunction extends KeyedBroadcastProcessFunction<String, MatchInput, SubscriptionChange, Match> {
     private static final long serialVersionUID = 1L;
@@ -34,6 +38,9 @@ public final class MatchFunction extends KeyedBroadcastProcessFunction<String, M
     /** Wildcard subscriptions of every tenant, key {@link RoutingKeys#wildcardSubscription}. */
     public static final MapStateDescriptor<String, SubscriptionChange> WILDCARDS =
             new MapStateDescriptor<>("wildcard-subscriptions", Types.STRING, SubscriptionChange.TYPE);
+
+    /** One message per matching shared subscription. */
+    public static final OutputTag<SharedMatch> SHARED = new OutputTag<>("shared-matches", SharedMatch.TYPE);
 
     private transient MapState<String, Subscription> exactSubscribers;
     private transient WildcardIndex index;
@@ -65,34 +72,42 @@ public final class MatchFunction extends KeyedBroadcastProcessFunction<String, M
         List<Match> matches = MatchMerge.merge(publish, candidates);
         matches.forEach(out::collect);
         metrics.published(matches.size());
+        Set<String> shared = new LinkedHashSet<>();
+        for (Subscriber candidate : candidates) {
+            String filter = candidate.subscription().getFilter();
+            if (SubscriptionKind.isShared(filter)) {
+                shared.add(filter);
+            }
+        }
+        for (String filter : shared) {
+            ctx.output(SHARED, new SharedMatch(RoutingKeys.sharedSubscription(publish.getTenant(), filter), publish,
+                    null, 0));
+        }
+        metrics.shared(shared.size());
     }
 
     @Override
     public void processBroadcastElement(SubscriptionChange change, Context ctx, Collector<Match> out) throws Exception {
         String filter = change.subscription().getFilter();
-        if (SubscriptionKind.of(filter) == SubscriptionKind.SHARED) {
-            metrics.sharedIgnored();
-            return;
-        }
         BroadcastState<String, SubscriptionChange> wildcards = ctx.getBroadcastState(WILDCARDS);
         WildcardIndex wildcardIndex = index(wildcards);
         String key = RoutingKeys.wildcardSubscription(change.tenant(), change.clientId(), filter);
+        String subscriber = RoutingKeys.subscriber(change.clientId(), filter);
         if (change.added()) {
             wildcards.put(key, change);
-            wildcardIndex.add(change.tenant(), change.clientId(), change.subscription());
+            wildcardIndex.add(change.tenant(), subscriber, change.subscription());
         } else {
             wildcards.remove(key);
-            wildcardIndex.remove(change.tenant(), change.clientId(), filter);
+            wildcardIndex.remove(change.tenant(), subscriber, filter);
         }
     }
 
     private void applyExact(SubscriptionChange change) throws Exception {
-        if (SubscriptionKind.of(change.subscription().getFilter()) == SubscriptionKind.SHARED) {
-            metrics.sharedIgnored();
-        } else if (change.added()) {
-            exactSubscribers.put(change.clientId(), change.subscription());
+        String subscriber = RoutingKeys.subscriber(change.clientId(), change.subscription().getFilter());
+        if (change.added()) {
+            exactSubscribers.put(subscriber, change.subscription());
         } else {
-            exactSubscribers.remove(change.clientId());
+            exactSubscribers.remove(subscriber);
         }
     }
 
@@ -102,7 +117,8 @@ public final class MatchFunction extends KeyedBroadcastProcessFunction<String, M
             WildcardIndex built = new WildcardIndex();
             for (Map.Entry<String, SubscriptionChange> entry : wildcards.immutableEntries()) {
                 SubscriptionChange change = entry.getValue();
-                built.add(change.tenant(), change.clientId(), change.subscription());
+                built.add(change.tenant(), RoutingKeys.subscriber(change.clientId(), change.subscription().getFilter()),
+                        change.subscription());
             }
             index = built;
         }

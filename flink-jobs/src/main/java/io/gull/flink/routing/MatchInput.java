@@ -7,6 +7,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 
 import io.gull.schemas.avro.Publish;
+import io.gull.schemas.topic.TopicFilters;
 
 /**
  * The keyed input of the match operator: a publish (keyed by tenant + topic) or a change of an exact subscription
@@ -29,6 +30,6 @@ public record MatchInput(Publish publish, SubscriptionChange change) {
     public String key() {
         return publish != null
                 ? RoutingKeys.topic(publish.getTenant(), publish.getTopic())
-                : RoutingKeys.topic(change.tenant(), change.subscription().getFilter());
+                : RoutingKeys.topic(change.tenant(), TopicFilters.topicPart(change.subscription().getFilter()));
     }
 }

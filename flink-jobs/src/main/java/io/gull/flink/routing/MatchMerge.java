@@ -18,8 +18,8 @@ import io.gull.schemas.avro.Subscription;
  *   <li>Overlapping subscriptions of one client give one Match: QoS = min(publish QoS, highest granted QoS), every
  *       subscription identifier (once each, in the order found), RETAIN = the publish's flag when any of them
  *       has Retain As Published, else false.</li>
- *   <li>Shared subscriptions ({@code $share/}) are skipped: they are routed to one member of their group, which is
- *       not built yet (the seam for it is {@link SubscriptionKind#SHARED}).</li>
+ *   <li>Shared subscriptions ({@code $share/}) are skipped: the shared-group operator routes each message to one
+ *       member ({@link SharedGroupFunction}).</li>
  * </ul>
  */
 final class MatchMerge {
@@ -30,7 +30,7 @@ final class MatchMerge {
         Map<String, PerClient> byClient = new LinkedHashMap<>();
         for (Subscriber candidate : candidates) {
             Subscription subscription = candidate.subscription();
-            if (SubscriptionKind.of(subscription.getFilter()) == SubscriptionKind.SHARED) {
+            if (SubscriptionKind.isShared(subscription.getFilter())) {
                 continue;
             }
             if (subscription.getNoLocal() && candidate.clientId().equals(publish.getClientId())) {

@@ -8,17 +8,17 @@ import org.apache.flink.metrics.MetricGroup;
 final class MatchMetrics {
     static final String PUBLISHES = "publishesMatched";
     static final String MATCHES = "matches";
-    static final String SHARED_IGNORED = "sharedSubscriptionsIgnored";
+    static final String SHARED = "sharedMatches";
     static final String WILDCARDS = "wildcardSubscriptions";
 
     private final Counter publishes;
     private final Counter matches;
-    private final Counter sharedIgnored;
+    private final Counter shared;
 
     MatchMetrics(MetricGroup group, Gauge<Integer> wildcardSubscriptions) {
         publishes = group.counter(PUBLISHES);
         matches = group.counter(MATCHES);
-        sharedIgnored = group.counter(SHARED_IGNORED);
+        shared = group.counter(SHARED);
         group.gauge(WILDCARDS, wildcardSubscriptions);
     }
 
@@ -27,15 +27,16 @@ final class MatchMetrics {
         matches.inc(matchCount);
     }
 
-    void sharedIgnored() {
-        sharedIgnored.inc();
+    /** A publish matched shared subscriptions: one message for each. */
+    void shared(int subscriptions) {
+        shared.inc(subscriptions);
     }
 
     long matches() {
         return matches.getCount();
     }
 
-    long sharedIgnoredCount() {
-        return sharedIgnored.getCount();
+    long sharedCount() {
+        return shared.getCount();
     }
 }

@@ -13,7 +13,13 @@ interface QueueStore {
 
     void put(long seq, QueuedMessage message);
 
+    /** Removes the entry and its shared tag. */
     void remove(long seq);
+
+    /** The shared subscription the entry came through, or null for the session's own subscriptions. */
+    SharedTag sharedTag(long seq);
+
+    void tagShared(long seq, SharedTag tag);
 
     /** Every entry, in no particular order. */
     List<Map.Entry<Long, QueuedMessage>> entries();
@@ -32,6 +38,6 @@ interface QueueStore {
 
     void releasePacketId(int packetId);
 
-    /** Removes every entry and index. */
+    /** Removes every entry, tag and index. */
     void clear();
 }

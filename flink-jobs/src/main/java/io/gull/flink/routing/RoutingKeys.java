@@ -33,6 +33,29 @@ public final class RoutingKeys {
         return first.equals("+") || first.equals("#");
     }
 
+    /** The shared-group operator's key: one shared subscription ({@code $share/<group>/<filter>}) of one tenant. */
+    public static String sharedSubscription(String tenant, String sharedFilter) {
+        return tenant + SEPARATOR + sharedFilter;
+    }
+
+    /** The tenant of a {@link #sharedSubscription} key. */
+    static String tenantOf(String key) {
+        return key.substring(0, key.indexOf(SEPARATOR));
+    }
+
+    /** The $share filter of a {@link #sharedSubscription} key. */
+    static String filterOf(String key) {
+        return key.substring(key.indexOf(SEPARATOR) + 1);
+    }
+
+    /**
+     * How the match operator holds a subscription: by client id, or for a shared one by filter and client id (a
+     * client may have an ordinary and a shared subscription to the same filter).
+     */
+    static String subscriber(String clientId, String filter) {
+        return filter.startsWith(TopicFilters.SHARE_PREFIX) ? filter + SEPARATOR + clientId : clientId;
+    }
+
     /** The broadcast-state key of one wildcard subscription. */
     static String wildcardSubscription(String tenant, String clientId, String filter) {
         return tenant + SEPARATOR + clientId + SEPARATOR + filter;

@@ -28,6 +28,9 @@ import io.gull.schemas.avro.DeliveryKind;
  *       order, then the window fills. ONLINE not resumed: a new session, the old queue is dropped. OFFLINE keeps
  *       the queue. ENDED clears everything.</li>
  *   <li>An expired message is dropped before it is sent; one sent carries the seconds it has left.</li>
+ *   <li>A message that came through a shared subscription ({@link SharedTag}) and is not PUBRECed yet is handed
+ *       back ({@link #handoffs()}) when the session goes offline, ends or starts anew, or when it arrives for a
+ *       client without a session that could queue it: the shared-group operator gives it to another member.</li>
  * </ul>
  */
 final class SessionQueue {
@@ -39,6 +42,7 @@ final class SessionQueue {
     private final RoutingConfig config;
     private final DeliveryEvents events;
     private final List<EdgeReply> replies = new ArrayList<>();
+    private final List<Handoff> handoffs = new ArrayList<>();
     private SessionPresence presence;
     private long nextSeq;
     private long nextToSend;
@@ -66,8 +70,22 @@ final class SessionQueue {
         overflowLoggedAt = loaded.overflowLoggedAt();
     }
 
-    /** A message for this session: a Match or a command. */
+    /** A shared subscription's message to hand to another member. */
+    record Handoff(SharedTag tag, QueuedMessage message) {
+    }
+
+    /** A message for this session: a Match of its own subscriptions or a command. */
     void offer(QueuedMessage message, long now) {
+        offer(message, null, now);
+    }
+
+    /** A message for this session, {@code shared} when it came through a shared subscription (else null). */
+    void offer(QueuedMessage message, SharedTag shared, long now) {
+        boolean canQueue = presence != null && (presence.online() || presence.persistent());
+        if (shared != null && !canQueue && !message.isExpired(now)) {
+            handoffs.add(new Handoff(shared, message));
+            return;
+        }
         if (presence == null) {
             events.droppedNoSession();
             return;
@@ -96,6 +114,9 @@ final class SessionQueue {
         long seq = nextSeq++;
         store.put(seq, message);
         store.index(message.messageId(), seq);
+        if (shared != null) {
+            store.tagShared(seq, shared);
+        }
         events.queued();
         dropOverflow(now);
         fillWindow(now);
@@ -114,6 +135,7 @@ final class SessionQueue {
         switch (change.kind()) {
             case ONLINE -> {
                 if (!change.resumed()) {
+                    handOffShared();
                     dropQueue(); // a new session: nothing of an earlier one is delivered
                 }
                 presence = SessionPresence.online(change);
@@ -122,11 +144,15 @@ final class SessionQueue {
                 }
                 fillWindow(now);
             }
-            case OFFLINE -> presence = presence == null
-                    ? new SessionPresence(change.edgeId(), change.connectionId(), change.receiveMaximum(), false,
-                            change.persistent())
-                    : presence.offline(change.persistent());
+            case OFFLINE -> {
+                handOffShared();
+                presence = presence == null
+                        ? new SessionPresence(change.edgeId(), change.connectionId(), change.receiveMaximum(), false,
+                                change.persistent())
+                        : presence.offline(change.persistent());
+            }
             case ENDED -> {
+                handOffShared();
                 dropQueue();
                 presence = null;
                 ended = true;
@@ -149,6 +175,11 @@ final class SessionQueue {
         return ended;
     }
 
+    /** Shared subscriptions' messages to hand to other members. */
+    List<Handoff> handoffs() {
+        return handoffs;
+    }
+
     /** What to send to the session's edge, in order. */
     List<EdgeReply> replies() {
         return replies;
@@ -162,10 +193,6 @@ final class SessionQueue {
     }
 
     private void apply(DeliveryAck ack) {
-        if (ack.getQueue() != null) {
-            events.unknownAck(); // a shared subscription's queue: not routed yet
-            return;
-        }
         Long seq = locate(ack);
         if (seq == null) {
             events.unknownAck();
@@ -200,6 +227,23 @@ final class SessionQueue {
         }
         QueuedMessage byId = store.get(seq);
         return byId != null && byId.inFlight() ? seq : null;
+    }
+
+    /** Takes every shared subscription's message the client has not PUBRECed out of the queue, to hand it on. */
+    private void handOffShared() {
+        List<Map.Entry<Long, QueuedMessage>> entries = new ArrayList<>(store.entries());
+        entries.sort(Comparator.comparingLong(Map.Entry::getKey));
+        for (Map.Entry<Long, QueuedMessage> entry : entries) {
+            QueuedMessage message = entry.getValue();
+            SharedTag tag = message.state() == QueuedState.RECEIVED ? null : store.sharedTag(entry.getKey());
+            if (tag != null) {
+                if (message.state() == QueuedState.SENT) {
+                    inflight--;
+                }
+                forget(entry.getKey(), message);
+                handoffs.add(new Handoff(tag, message));
+            }
+        }
     }
 
     private void resendInFlight(long now) {

@@ -7,17 +7,22 @@ import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.util.FlinkRuntimeException;
 
-/** A session's queue in Flink keyed state (the current key's): seq -> entry, messageId -> seq, packetId -> seq. */
+/**
+ * A session's queue in Flink keyed state (the current key's): seq -> entry, messageId -> seq, packetId -> seq, and
+ * seq -> shared tag for the entries that came through a shared subscription.
+ */
 final class StateQueueStore implements QueueStore {
     private final MapState<Long, QueuedMessage> queue;
     private final MapState<String, Long> seqByMessageId;
     private final MapState<Integer, Long> seqByPacketId;
+    private final MapState<Long, SharedTag> sharedTags;
 
     StateQueueStore(MapState<Long, QueuedMessage> queue, MapState<String, Long> seqByMessageId,
-            MapState<Integer, Long> seqByPacketId) {
+            MapState<Integer, Long> seqByPacketId, MapState<Long, SharedTag> sharedTags) {
         this.queue = queue;
         this.seqByMessageId = seqByMessageId;
         this.seqByPacketId = seqByPacketId;
+        this.sharedTags = sharedTags;
     }
 
     @Override
@@ -32,7 +37,20 @@ final class StateQueueStore implements QueueStore {
 
     @Override
     public void remove(long seq) {
-        run(() -> queue.remove(seq));
+        run(() -> {
+            queue.remove(seq);
+            sharedTags.remove(seq);
+        });
+    }
+
+    @Override
+    public SharedTag sharedTag(long seq) {
+        return call(() -> sharedTags.get(seq));
+    }
+
+    @Override
+    public void tagShared(long seq, SharedTag tag) {
+        run(() -> sharedTags.put(seq, tag));
     }
 
     @Override
@@ -81,6 +99,7 @@ final class StateQueueStore implements QueueStore {
         queue.clear();
         seqByMessageId.clear();
         seqByPacketId.clear();
+        sharedTags.clear();
     }
 
     private interface StateCall<T> {

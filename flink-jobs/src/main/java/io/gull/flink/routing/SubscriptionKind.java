@@ -4,17 +4,18 @@ import io.gull.schemas.topic.TopicFilters;
 
 /**
  * How the match operator holds a subscription: EXACT filters in keyed state (keyed like the topics they match),
- * WILDCARD filters in broadcast state, SHARED ({@code $share/<group>/<filter>}) not routed yet.
+ * WILDCARD filters in broadcast state. A shared subscription ({@code $share/<group>/<filter>}) is held by the kind
+ * of its filter part.
  */
 public enum SubscriptionKind {
-    EXACT, WILDCARD,
-    /** Shared subscriptions: one member of the group per message. Not routed yet (the next step of issue 9). */
-    SHARED;
+    EXACT, WILDCARD;
 
     public static SubscriptionKind of(String filter) {
-        if (TopicFilters.shared(filter).isPresent()) {
-            return SHARED;
-        }
-        return TopicFilters.isWildcard(filter) ? WILDCARD : EXACT;
+        return TopicFilters.isWildcard(TopicFilters.topicPart(filter)) ? WILDCARD : EXACT;
+    }
+
+    /** True for {@code $share/<group>/<filter>}. */
+    public static boolean isShared(String filter) {
+        return filter.startsWith(TopicFilters.SHARE_PREFIX);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.gull.schemas.avro.Subscription;
+import io.gull.schemas.topic.TopicFilters;
 
 /**
  * The wildcard subscriptions of every tenant as one trie per tenant, by topic level ({@code +} and {@code #} are
@@ -20,7 +21,7 @@ final class WildcardIndex {
     /** Adds (or replaces) {@code clientId}'s subscription to {@code subscription.filter}. */
     void add(String tenant, String clientId, Subscription subscription) {
         Node node = tenants.computeIfAbsent(tenant, t -> new Node());
-        for (String level : levels(subscription.getFilter())) {
+        for (String level : levels(TopicFilters.topicPart(subscription.getFilter()))) {
             node = node.children.computeIfAbsent(level, l -> new Node());
         }
         if (node.subscribers.put(clientId, subscription) == null) {
@@ -31,7 +32,7 @@ final class WildcardIndex {
     /** Removes {@code clientId}'s subscription to {@code filter}, pruning branches left empty. */
     void remove(String tenant, String clientId, String filter) {
         Node root = tenants.get(tenant);
-        if (root != null && remove(root, levels(filter), 0, clientId) && root.isEmpty()) {
+        if (root != null && remove(root, levels(TopicFilters.topicPart(filter)), 0, clientId) && root.isEmpty()) {
             tenants.remove(tenant);
         }
     }

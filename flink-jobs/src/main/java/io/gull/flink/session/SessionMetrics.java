@@ -29,7 +29,9 @@ public final class SessionMetrics {
         ENDED("sessionsEnded"),
         TAKEOVER("takeovers"),
         WILL_PUBLISHED("willsPublished"),
-        IGNORED_EVENT("ignoredSessionEvents");
+        IGNORED_EVENT("ignoredSessionEvents"),
+        /** Events held for a connection whose CONNECT had not been admitted yet ({@link EarlyEvents}). */
+        HELD_EVENT("heldSessionEvents");
 
         private final String metricName;
 
@@ -67,7 +69,13 @@ public final class SessionMetrics {
     }
 
     void count(Event event) {
-        events.get(event).inc();
+        count(event, 1);
+    }
+
+    void count(Event event, int times) {
+        if (times > 0) {
+            events.get(event).inc(times);
+        }
     }
 
     public long staleRequests() {

@@ -4,6 +4,7 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.util.OutputTag;
 
 import io.gull.flink.routing.Presence;
+import io.gull.flink.routing.SharedMember;
 import io.gull.flink.routing.RetainedRequest;
 import io.gull.flink.routing.SubscriptionChange;
 import io.gull.schemas.avro.Publish;
@@ -18,6 +19,8 @@ public final class SessionOutputs {
             new OutputTag<>("retained-requests", RetainedRequest.TYPE);
     /** Where each session is connected: to the delivery operator. */
     public static final OutputTag<Presence> PRESENCE = new OutputTag<>("presence", Presence.TYPE);
+    /** Members of shared subscriptions joining, coming and going, leaving: to the shared-group operator. */
+    public static final OutputTag<SharedMember> SHARED_MEMBERS = new OutputTag<>("shared-members", SharedMember.TYPE);
     /** Wills to publish: to gull.ingress. */
     public static final OutputTag<Publish> WILLS = new OutputTag<>("wills", new AvroTypeInfo<>(Publish.class));
 

@@ -22,7 +22,10 @@ import io.gull.flink.auth.DeviceChange;
 import io.gull.flink.auth.EdgeReply;
 import io.gull.flink.auth.PendingAuth;
 import io.gull.flink.auth.RequestAge;
+import io.gull.flink.routing.Presence;
+import io.gull.flink.routing.SharedMember;
 import io.gull.flink.routing.SubscriptionChange;
+import io.gull.flink.routing.SubscriptionKind;
 import io.gull.schemas.avro.AuthRequest;
 import io.gull.schemas.avro.DeviceRecord;
 import io.gull.schemas.avro.SessionEvent;
@@ -37,13 +40,15 @@ import io.gull.schemas.avro.Subscription;
  *       {@link Admission}; a request of an unknown device waits up to the grace period for its registration, then is
  *       answered UNKNOWN_DEVICE; an allowed one opens or resumes the session ({@link SessionLifecycle#open}).</li>
  *   <li>Session events of the owning connection: DISCONNECTED ({@link SessionLifecycle#disconnect}), SUBSCRIBED and
- *       UNSUBSCRIBED ({@link SubscriptionBook}); those of other connections are ignored and counted. CONNECTED and
- *       ACKED change nothing here (acks go to the delivery operator).</li>
- *   <li>Timers: waiting requests' deadlines, wills with a delay, ends of offline sessions
+ *       UNSUBSCRIBED ({@link SubscriptionBook}). Those of the session's own connection once it closed are ignored
+ *       and counted; those of any other connection are held ({@link EarlyEvents}) until its CONNECT is admitted,
+ *       for at most the max auth request age, then ignored and counted. CONNECTED and ACKED change nothing here
+ *       (acks go to the delivery operator).</li>
+ *   <li>Timers: waiting requests' deadlines, held events' ends, wills with a delay, ends of offline sessions
  *       ({@link SessionLifecycle#due}).</li>
  * </ul>
  * State: {@code device} and {@code pending-auth} as the device-auth job had them (so its checkpoints restore), plus
- * {@code session} ({@link Session}) and {@code subscriptions} (filter -> Subscription).
+ * {@code session} ({@link Session}), {@code subscriptions} (filter -> Subscription) and {@code early-events}.
  */
 public final class SessionsFunction extends KeyedProcessFunction<String, SessionInput, EdgeReply> {
     private static final long serialVersionUID = 1L;
@@ -54,6 +59,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
     private transient ListState<PendingAuth> pending;
     private transient ValueState<Session> session;
     private transient MapState<String, Subscription> subscriptions;
+    private transient EarlyEvents earlyEvents;
     private transient SessionMetrics metrics;
 
     public SessionsFunction(SessionConfig config) {
@@ -68,6 +74,8 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
         session = getRuntimeContext().getState(new ValueStateDescriptor<>("session", Session.TYPE));
         subscriptions = getRuntimeContext().getMapState(new MapStateDescriptor<>("subscriptions", Types.STRING,
                 new AvroTypeInfo<>(Subscription.class)));
+        earlyEvents = new EarlyEvents(getRuntimeContext().getListState(
+                new ListStateDescriptor<>("early-events", EarlyEvents.Held.TYPE)));
         metrics = new SessionMetrics(getRuntimeContext().getMetricGroup());
     }
 
@@ -108,6 +116,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
                 pending.update(stillWaiting);
             }
         }
+        metrics.count(SessionMetrics.Event.IGNORED_EVENT, earlyEvents.expire(timestamp));
         Session current = session.value();
         if (current != null) {
             apply(SessionLifecycle.due(ctx.getCurrentKey(), current, timestamp, now), ctx, out);
@@ -157,6 +166,9 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
         if (verdict.allowed()) {
             apply(SessionLifecycle.open(request.getClientId(), session.value(), request, verdict.tenant(), now,
                     config.maxExpirySeconds()), ctx, out);
+            for (SessionEvent early : earlyEvents.takeFor(SessionLifecycle.connectionOf(request))) {
+                onSessionEvent(early, ctx, out);
+            }
         } else {
             reply(CredentialCheck.refused(request, verdict.outcome(), Instant.ofEpochMilli(now)), out);
         }
@@ -167,7 +179,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
             case DISCONNECTED, SUBSCRIBED, UNSUBSCRIBED -> {
                 Session current = session.value();
                 if (current == null || !current.ownedBy(event.getConnectionId())) {
-                    metrics.count(SessionMetrics.Event.IGNORED_EVENT);
+                    holdOrIgnore(event, current, ctx);
                     return;
                 }
                 switch (event.getType()) {
@@ -185,12 +197,29 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
         }
     }
 
+    /** An event of a connection that does not hold the session: ignored if it held it last, else held. */
+    private void holdOrIgnore(SessionEvent event, Session current, Context ctx) throws Exception {
+        String connection = event.getConnectionId();
+        if (connection == null || current != null && connection.equals(current.connectionId())) {
+            metrics.count(SessionMetrics.Event.IGNORED_EVENT);
+            return;
+        }
+        long deadline = ctx.timerService().currentProcessingTime() + config.maxAuthRequestAge().toMillis();
+        metrics.count(SessionMetrics.Event.IGNORED_EVENT, earlyEvents.hold(event, deadline));
+        metrics.count(SessionMetrics.Event.HELD_EVENT);
+        ctx.timerService().registerProcessingTimeTimer(deadline);
+    }
+
     private void applySubscriptions(SubscriptionBook.Changes changes, Context ctx) throws Exception {
         subscriptions.putAll(changes.put());
         for (String filter : changes.removed()) {
             subscriptions.remove(filter);
         }
-        changes.changes().forEach(change -> ctx.output(SessionOutputs.SUBSCRIPTIONS, change));
+        for (SubscriptionChange change : changes.changes()) {
+            ctx.output(SessionOutputs.SUBSCRIPTIONS, change);
+            announceMember(change.tenant(), change.subscription(),
+                    change.added() ? SharedMember.Status.ONLINE : SharedMember.Status.LEFT, ctx);
+        }
         changes.retainedRequests().forEach(request -> ctx.output(SessionOutputs.RETAINED_REQUESTS, request));
     }
 
@@ -200,6 +229,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
                 reply(r.reply(), out);
             } else if (effect instanceof Effect.Announce a) {
                 ctx.output(SessionOutputs.PRESENCE, a.presence());
+                announceMembers(a.presence(), step.session(), ctx);
             } else if (effect instanceof Effect.DropSubscriptions d) {
                 dropSubscriptions(d.tenant(), ctx);
             } else if (effect instanceof Effect.PublishWill w) {
@@ -232,8 +262,29 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
         String clientId = ctx.getCurrentKey();
         for (Subscription subscription : subscriptions.values()) {
             ctx.output(SessionOutputs.SUBSCRIPTIONS, new SubscriptionChange(tenant, clientId, subscription, false));
+            announceMember(tenant, subscription, SharedMember.Status.LEFT, ctx);
         }
         subscriptions.clear();
+    }
+
+    /** A session that comes online or goes offline does so in each of its shared subscriptions. */
+    private void announceMembers(Presence presence, Session session, Context ctx) throws Exception {
+        if (session == null || presence.kind() == Presence.Kind.ENDED) {
+            return; // an ended session leaves its shared subscriptions as they are dropped
+        }
+        SharedMember.Status status = presence.kind() == Presence.Kind.ONLINE
+                ? SharedMember.Status.ONLINE : SharedMember.Status.OFFLINE;
+        for (Subscription subscription : subscriptions.values()) {
+            announceMember(session.tenant(), subscription, status, ctx);
+        }
+    }
+
+    private static void announceMember(String tenant, Subscription subscription, SharedMember.Status status,
+            Context ctx) {
+        if (SubscriptionKind.isShared(subscription.getFilter())) {
+            ctx.output(SessionOutputs.SHARED_MEMBERS,
+                    new SharedMember(tenant, ctx.getCurrentKey(), subscription, status));
+        }
     }
 
     private boolean subscribed(String filter) {
@@ -262,7 +313,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
                 return;
             }
         }
-        if (keep != null && (keep.willAt() == at || keep.endsAt() == at)) {
+        if (keep != null && (keep.willAt() == at || keep.endsAt() == at) || earlyEvents.needsTimer(at)) {
             return;
         }
         ctx.timerService().deleteProcessingTimeTimer(at);
@@ -283,11 +334,6 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
     }
 
     private List<PendingAuth> pendingList() throws Exception {
-        List<PendingAuth> out = new ArrayList<>();
-        Iterable<PendingAuth> stored = pending.get();
-        if (stored != null) {
-            stored.forEach(out::add);
-        }
-        return out;
+        return ListStates.copyOf(pending);
     }
 }

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * @param contactPoints  Cassandra nodes to connect to (resolved when the writer connects)
  * @param localDc        the driver's local datacenter
  * @param keyspace       migrated at start-up, then written to
- * @param maxInFlight    most messages (two statements each) awaiting Cassandra's answer per writer; beyond it
- *                       writes block
+ * @param maxInFlight    most writes (a message's row, or a coalesced latest_by_device row) awaiting Cassandra's
+ *                       answer per writer; beyond it writes block
  * @param minBackoff     first retry delay after a transient error; doubles per retry...
  * @param maxBackoff     ...up to this
  */
@@ -29,8 +29,8 @@ public record CassandraSinkConfig(List<InetSocketAddress> contactPoints, String 
         if (contactPoints.isEmpty()) {
             throw new IllegalArgumentException("at least one Cassandra contact point is needed");
         }
-        if (maxInFlight < 2) {
-            throw new IllegalArgumentException("maxInFlight must be at least 2 (one message is two statements)");
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
         }
         if (minBackoff.isNegative() || minBackoff.isZero() || maxBackoff.compareTo(minBackoff) < 0) {
             throw new IllegalArgumentException("need 0 < minBackoff <= maxBackoff");

@@ -2,8 +2,6 @@ package io.gull.flink.telemetry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -22,20 +20,26 @@ import io.gull.schemas.Topics;
 import io.gull.schemas.avro.Publish;
 
 /**
- * Writes each message to telemetry_by_device and latest_by_device. A message Cassandra rejects for its own data
- * (or that cannot be bound) goes to gull.deadletter with the reason; other errors fail the job. {@link #flush}
+ * Writes each message to telemetry_by_device at once, and the newest message of each (device, topic) to
+ * latest_by_device at each {@link #flush} (or when {@value #MAX_LATEST_WAITING} of them wait): one latest_by_device
+ * write per device and topic per checkpoint instead of one per message ({@link LatestRows}). A message Cassandra
+ * rejects for its own data (or that cannot be bound) goes to gull.deadletter with the reason; other errors fail the
+ * job. {@link #flush}
  * (called before every checkpoint barrier and at end of input) returns only when Cassandra acknowledged every write
  * and Kafka every dead letter, so a completed checkpoint implies both are durable; replays after a failure rewrite
  * the same primary keys.
  */
 final class CassandraTelemetryWriter implements SinkWriter<Publish> {
     private static final Logger LOG = LoggerFactory.getLogger(CassandraTelemetryWriter.class);
+    /** Waiting latest_by_device writes (distinct device and topic) that are sent before the next flush. */
+    static final int MAX_LATEST_WAITING = 10_000;
 
     private final CqlSession session;
     private final TelemetryStatements statements;
     private final BoundedAsyncWriter<TelemetryWrite> writes;
     private final DeadLetterProducer deadLetters;
     private final SinkMetrics metrics;
+    private final LatestRows latest = new LatestRows();
 
     /** Takes ownership of {@code session} and {@code deadLetters} (closes them, also when the constructor fails). */
     CassandraTelemetryWriter(CassandraSinkConfig config, CqlSession session, DeadLetterProducer deadLetters,
@@ -59,31 +63,42 @@ final class CassandraTelemetryWriter implements SinkWriter<Publish> {
     @Override
     public void write(Publish publish, Context context) throws IOException, InterruptedException {
         deadLetterRejected();
-        List<BoundStatement> bound;
+        TelemetryRow row;
+        BoundStatement telemetry;
+        BoundStatement newest;
         try {
-            bound = statements.bind(TelemetryRow.from(publish));
+            row = TelemetryRow.from(publish);
+            telemetry = statements.telemetry(row);
+            newest = statements.latest(row);
         } catch (RuntimeException e) {
             // the values themselves cannot be bound (out of range, say): no write of this message can succeed
             deadLetter(publish, "cannot bind for Cassandra: " + e);
             return;
         }
-        writes.submit(new TelemetryWrite(publish, bound));
+        writes.submit(new TelemetryWrite(publish, telemetry));
+        latest.offer(row.deviceId(), row.topic(), new TelemetryWrite(publish, newest), row.writeTimeMicros());
+        if (latest.size() >= MAX_LATEST_WAITING) {
+            submitLatest();
+        }
     }
 
     @Override
     public void flush(boolean endOfInput) throws IOException, InterruptedException {
+        submitLatest();
         writes.awaitAll();
         deadLetterRejected();
         deadLetters.flush();
     }
 
-    /** Both statements at once; the write fails if either does (a retry rewrites both, idempotently). */
+    private void submitLatest() throws IOException, InterruptedException {
+        for (TelemetryWrite write : latest.drain()) {
+            writes.submit(write);
+        }
+    }
+
+    /** One row; a retry rewrites it, idempotently. */
     private CompletionStage<?> execute(TelemetryWrite write) {
-        CompletableFuture<?>[] results = write.statements().stream()
-                .map(statement -> session.executeAsync(statement).toCompletableFuture())
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(results)
-                .thenRun(() -> metrics.rowsWritten().inc(results.length));
+        return session.executeAsync(write.statement()).thenRun(() -> metrics.rowsWritten().inc());
     }
 
     private void deadLetterRejected() throws IOException {

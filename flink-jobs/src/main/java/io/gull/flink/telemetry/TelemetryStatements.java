@@ -1,12 +1,11 @@
 package io.gull.flink.telemetry;
 
-import java.util.List;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 
-/** The two prepared INSERTs one telemetry message becomes; both are idempotent (same key, same values). */
+/** The two prepared INSERTs a telemetry message becomes; both are idempotent (same key, same values). */
 final class TelemetryStatements {
     private final PreparedStatement insertTelemetry;
     private final PreparedStatement insertLatest;
@@ -20,11 +19,13 @@ final class TelemetryStatements {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
     }
 
-    List<BoundStatement> bind(TelemetryRow row) {
-        return List.of(
-                insertTelemetry.bind(row.deviceId(), row.day(), row.receivedAt(), row.messageId(), row.tenant(),
-                        row.topic(), row.payload(), row.qos(), row.retain(), row.edgeId()).setIdempotent(true),
-                insertLatest.bind(row.deviceId(), row.topic(), row.receivedAt(), row.messageId(), row.tenant(),
-                        row.payload(), row.qos(), row.edgeId(), row.writeTimeMicros()).setIdempotent(true));
+    BoundStatement telemetry(TelemetryRow row) {
+        return insertTelemetry.bind(row.deviceId(), row.day(), row.receivedAt(), row.messageId(), row.tenant(),
+                row.topic(), row.payload(), row.qos(), row.retain(), row.edgeId()).setIdempotent(true);
+    }
+
+    BoundStatement latest(TelemetryRow row) {
+        return insertLatest.bind(row.deviceId(), row.topic(), row.receivedAt(), row.messageId(), row.tenant(),
+                row.payload(), row.qos(), row.edgeId(), row.writeTimeMicros()).setIdempotent(true);
     }
 }

@@ -1,11 +1,9 @@
 package io.gull.flink.telemetry;
 
-import java.util.List;
-
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 
 import io.gull.schemas.avro.Publish;
 
-/** One message's statements, written (and retried, or dead-lettered) together. */
-record TelemetryWrite(Publish publish, List<BoundStatement> statements) {
+/** One row of a message (telemetry_by_device or latest_by_device), written, retried or dead-lettered on its own. */
+record TelemetryWrite(Publish publish, BoundStatement statement) {
 }

@@ -10,6 +10,7 @@ final class InMemoryQueueStore implements QueueStore {
     final Map<Long, QueuedMessage> queue = new HashMap<>();
     final Map<String, Long> seqByMessageId = new HashMap<>();
     final Map<Integer, Long> seqByPacketId = new HashMap<>();
+    final Map<Long, SharedTag> sharedTags = new HashMap<>();
 
     @Override
     public QueuedMessage get(long seq) {
@@ -24,6 +25,17 @@ final class InMemoryQueueStore implements QueueStore {
     @Override
     public void remove(long seq) {
         queue.remove(seq);
+        sharedTags.remove(seq);
+    }
+
+    @Override
+    public SharedTag sharedTag(long seq) {
+        return sharedTags.get(seq);
+    }
+
+    @Override
+    public void tagShared(long seq, SharedTag tag) {
+        sharedTags.put(seq, tag);
     }
 
     @Override
@@ -66,5 +78,6 @@ final class InMemoryQueueStore implements QueueStore {
         queue.clear();
         seqByMessageId.clear();
         seqByPacketId.clear();
+        sharedTags.clear();
     }
 }

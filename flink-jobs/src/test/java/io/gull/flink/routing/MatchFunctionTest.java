@@ -137,14 +137,38 @@ class MatchFunctionTest {
     }
 
     @Test
-    void shouldLeaveSharedSubscriptionsAlone() throws Exception {
-        // given
-        subscribe(A, "member", subscription("$share/g/a/b", 1));
-        subscribe(A, "member", subscription("$share/g/a/#", 1));
+    void shouldSendAPublishOncePerMatchingSharedSubscriptionAndNotToItsMembers() throws Exception {
+        // given two members of one shared subscription, one of another, and an ordinary subscriber
+        subscribe(A, "m1", subscription("$share/g/a/b", 1));
+        subscribe(A, "m2", subscription("$share/g/a/b", 1));
+        subscribe(A, "m3", subscription("$share/g/a/#", 1));
+        subscribe(A, "m1", subscription("a/b", 1));
 
-        // then
-        assertThat(route(publish(A, "pub", "a/b", 1))).isEmpty();
-        assertThat(function.metrics().sharedIgnoredCount()).isEqualTo(2);
+        // when
+        List<Match> matches = route(publish(A, "pub", "a/b", 1));
+
+        // then the ordinary subscription matches as always, and each shared subscription once, for its group
+        assertThat(matches).extracting(Match::clientId).containsExactly("m1");
+        assertThat(harness.getSideOutput(MatchFunction.SHARED)).extracting(record -> record.getValue().group())
+                .containsExactlyInAnyOrder(RoutingKeys.sharedSubscription(A, "$share/g/a/b"),
+                        RoutingKeys.sharedSubscription(A, "$share/g/a/#"));
+        assertThat(function.metrics().sharedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldStopSendingToASharedSubscriptionOnlyWhenItsLastMemberLeaves() throws Exception {
+        // given two members, one of which leaves: the subscription still matches
+        subscribe(A, "m1", subscription("$share/g/a/+", 1));
+        subscribe(A, "m2", subscription("$share/g/a/+", 1));
+        change(unsubscribed(A, "m1", "$share/g/a/+"));
+
+        route(publish(A, "pub", "a/b", 1));
+        assertThat(harness.getSideOutput(MatchFunction.SHARED)).hasSize(1);
+
+        // when the other leaves too, then it matches no more
+        change(unsubscribed(A, "m2", "$share/g/a/+"));
+        route(publish(A, "pub", "a/c", 1));
+        assertThat(harness.getSideOutput(MatchFunction.SHARED)).hasSize(1); // still the first one only
     }
 
     @Test
@@ -168,7 +192,7 @@ class MatchFunctionTest {
         change(subscribed(tenant, clientId, subscription));
     }
 
-    /** As Routing does: exact changes keyed, wildcard (and shared) ones broadcast. */
+    /** As Routing does: exact changes keyed, wildcard ones broadcast (a shared one by its filter part). */
     private void change(SubscriptionChange change) throws Exception {
         if (SubscriptionKind.of(change.subscription().getFilter()) == SubscriptionKind.EXACT) {
             harness.processElement(MatchInput.ofChange(change), 0);

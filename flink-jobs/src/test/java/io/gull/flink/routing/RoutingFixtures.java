@@ -16,6 +16,7 @@ import io.gull.schemas.avro.DeliveryAckKind;
 import io.gull.schemas.avro.Publish;
 import io.gull.schemas.avro.SessionEvent;
 import io.gull.schemas.avro.SessionEventType;
+import io.gull.schemas.avro.SharedHandoff;
 import io.gull.schemas.avro.Subscription;
 
 /** Records for routing tests, with defaults for everything a test does not care about. */
@@ -51,6 +52,16 @@ final class RoutingFixtures {
         properties.put(MessageExpiry.PROPERTY, Long.toString(seconds));
         return Publish.newBuilder(publish).setReceivedAt(Instant.ofEpochMilli(receivedAtMs)).setProperties(properties)
                 .build();
+    }
+
+    static SharedMember member(String tenant, String clientId, String sharedFilter, SharedMember.Status status) {
+        return new SharedMember(tenant, clientId, subscription(sharedFilter, 1), status);
+    }
+
+    /** A message {@code from} hands back to its shared subscription. */
+    static SharedHandoff handoff(String tenant, String sharedFilter, String from, String messageId) {
+        return SharedHandoff.newBuilder().setTenant(tenant).setFilter(sharedFilter).setFromClientId(from).setHops(1)
+                .setMessage(publish(tenant, "pub", "a/b", 1, false, messageId, messageId)).build();
     }
 
     static Subscription subscription(String filter, int qos) {

@@ -3,6 +3,8 @@ package io.gull.flink.routing;
 import static io.gull.flink.routing.RoutingFixtures.acked;
 import static io.gull.flink.routing.RoutingFixtures.command;
 import static io.gull.flink.routing.RoutingFixtures.delivery;
+import static io.gull.flink.routing.RoutingFixtures.handoff;
+import static io.gull.flink.routing.RoutingFixtures.member;
 import static io.gull.flink.routing.RoutingFixtures.online;
 import static io.gull.flink.routing.RoutingFixtures.publish;
 import static io.gull.flink.routing.RoutingFixtures.subscribed;
@@ -13,6 +15,7 @@ import java.util.List;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.gull.flink.auth.EdgeReply;
+import io.gull.schemas.avro.SharedHandoff;
 
 /**
  * Routing.build runs on a mini cluster at parallelism 2 (records cross the network with their serializers, the
@@ -56,7 +60,9 @@ class RoutingPipelineTest {
                 env.fromData(Presence.TYPE, online("sub", "c1", 10, false)),
                 env.fromData(RoutingTypes.SESSION_EVENT, acked("sub")),
                 env.fromData(RoutingTypes.COMMAND, command("sub", "cmd", 1, null)),
-                RoutingConfig.DEFAULTS).executeAndCollect(100);
+                env.fromData(SharedMember.TYPE, member("elsewhere", "m", "$share/g/a/b", SharedMember.Status.ONLINE)),
+                env.fromData(new AvroTypeInfo<>(SharedHandoff.class), handoff("elsewhere", "$share/g/a/b", "m", "h1")),
+                RoutingConfig.DEFAULTS).deliveries().executeAndCollect(100);
 
         // then
         assertThat(replies).allSatisfy(reply -> {

@@ -31,6 +31,7 @@ import io.gull.schemas.avro.DeliveryKind;
  */
 class SessionQueueTest {
     private static final String CLIENT = "sub";
+    private static final SharedTag SHARED = new SharedTag(RoutingKeys.sharedSubscription("t", "$share/g/a/+"), 0);
 
     private final InMemoryQueueStore store = new InMemoryQueueStore();
     private final CountingEvents events = new CountingEvents();
@@ -38,6 +39,7 @@ class SessionQueueTest {
     private SessionPresence presence;
     private QueueCounters counters;
     private long now;
+    private final List<SessionQueue.Handoff> handedBack = new ArrayList<>();
 
     @Test
     void shouldSendQos0OnlyWhileOnlineAndNeverQueueIt() {
@@ -404,8 +406,58 @@ class SessionQueueTest {
         });
     }
 
+    @Test
+    void shouldHandBackTheSharedMessagesItHasNotPubrecedWhenTheMemberGoesOffline() {
+        // given an online member with two shared messages in flight (one PUBRECed) and one of its own
+        presence(online(CLIENT, "c1", 10, false));
+        List<Delivery> sent = new ArrayList<>(deliveries(offer(shared(match(CLIENT, "s1", 2)))));
+        sent.addAll(deliveries(offer(shared(match(CLIENT, "s2", 1)))));
+        sent.addAll(deliveries(offer(match(CLIENT, "own", 1))));
+        acked(ack(sent.get(0), DeliveryAckKind.PUBREC));
+
+        // when it goes offline
+        presence(offline(CLIENT));
+
+        // then the unreceived shared one is handed back; the PUBRECed one and its own stay for its return
+        assertThat(handedBack).extracting(h -> h.message().messageId()).containsExactly("s2");
+        assertThat(handedBack.get(0).tag()).isEqualTo(SHARED);
+        assertThat(store.queue.values()).extracting(QueuedMessage::messageId).containsExactlyInAnyOrder("s1", "own");
+        assertThat(store.sharedTags).hasSize(1);
+
+        // and on its return the window has room for what is left: the own message is resent, s1 released
+        List<EdgeReply> resumed = presence(online(CLIENT, "c2", 1, true));
+        assertThat(deliveries(resumed)).extracting(Delivery::getMessageId).containsExactly("s1", "own");
+    }
+
+    @Test
+    void shouldHandBackASharedMessageForAClientWithoutASessionInsteadOfDroppingIt() {
+        assertThat(offer(shared(match(CLIENT, "s1", 1)))).isEmpty();
+
+        assertThat(handedBack).extracting(h -> h.message().messageId()).containsExactly("s1");
+        assertThat(events.droppedNoSession).isZero();
+    }
+
+    @Test
+    void shouldHandBackQueuedSharedMessagesWhenTheSessionEnds() {
+        presence(online(CLIENT, "c1", 1, false));
+        offer(shared(match(CLIENT, "s1", 1)));
+        offer(shared(match(CLIENT, "s2", 1)));
+
+        presence(ended(CLIENT));
+
+        assertThat(handedBack).extracting(h -> h.message().messageId()).containsExactly("s1", "s2");
+        assertThat(store.queue).isEmpty();
+    }
+
+    private static Match shared(Match match) {
+        return new Match(match.clientId(), match.message(), match.qos(), match.retain(), match.subscriptionIds(),
+                SHARED);
+    }
+
     private List<EdgeReply> offer(Match match) {
-        return offer(QueuedMessage.of(match));
+        SessionQueue session = session();
+        session.offer(QueuedMessage.of(match), match.shared(), now);
+        return keep(session);
     }
 
     private List<EdgeReply> offer(QueuedMessage message) {
@@ -431,6 +483,7 @@ class SessionQueueTest {
     }
 
     private List<EdgeReply> keep(SessionQueue session) {
+        handedBack.addAll(session.handoffs());
         presence = session.presence();
         counters = session.counters();
         return session.replies();

@@ -35,6 +35,8 @@ import io.gull.schemas.avro.Will;
 /** Sessions: Session Present, takeover, clean start, disconnect and expiry, wills, subscriptions. */
 class SessionsFunctionTest {
     private static final long MAX_EXPIRY = 86_400;
+    /** How long events of a connection not admitted yet are held: the max auth request age below. */
+    private static final Duration HOLD = Duration.ofSeconds(10);
 
     private SessionsHarness sessions;
 
@@ -136,7 +138,10 @@ class SessionsFunctionTest {
         sessions.event(subscribed("edge-a", "c1", subscription("x", 0, 0)));
         sessions.event(disconnected("edge-a", "c1", true));
 
-        // then they change nothing, and are counted
+        // then they change nothing (held in case c1 connects, which it never does), and are counted once dropped
+        assertThat(sessions.takePresence()).isEmpty();
+        assertThat(sessions.takeSubscriptionChanges()).isEmpty();
+        sessions.at(sessions.now() + HOLD.toMillis());
         assertThat(sessions.takePresence()).isEmpty();
         assertThat(sessions.takeSubscriptionChanges()).isEmpty();
         assertThat(sessions.metrics().counted(SessionMetrics.Event.IGNORED_EVENT)).isEqualTo(2);
@@ -370,9 +375,58 @@ class SessionsFunctionTest {
 
         SessionEvent stranger = subscribed("edge-x", "c-unknown", subscription("a", 1, 0));
         sessions.event(stranger);
+        sessions.at(sessions.now() + HOLD.toMillis());
 
         assertThat(sessions.takeSubscriptionChanges()).isEmpty();
         assertThat(sessions.metrics().counted(SessionMetrics.Event.IGNORED_EVENT)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldApplyEventsThatCameBeforeTheirConnectionsConnectOnceItIsAdmitted() throws Exception {
+        // given dev1 online on c1, and (as in a replay after a restore) c2's SUBSCRIBE read before c2's CONNECT
+        sessions.connect(persistent("r1", "edge-a", "c1", 3600));
+        sessions.takeAll();
+        sessions.event(subscribed("edge-b", "c2", subscription("a/#", 1, 0)));
+        assertThat(sessions.takeSubscriptionChanges()).isEmpty();
+
+        // when c2's CONNECT comes, within the hold
+        sessions.at(sessions.now() + HOLD.toMillis() - 1);
+        sessions.connect(persistent("r2", "edge-b", "c2", 3600));
+
+        // then the session moves to c2 and has the subscription
+        assertThat(sessions.takeSubscriptionChanges()).extracting(c -> c.subscription().getFilter(),
+                SubscriptionChange::added).containsExactly(tuple("a/#", true));
+        assertThat(sessions.metrics().counted(SessionMetrics.Event.HELD_EVENT)).isEqualTo(1);
+        assertThat(sessions.metrics().counted(SessionMetrics.Event.IGNORED_EVENT)).isZero();
+    }
+
+    @Test
+    void shouldDropAHeldEventWhenItsConnectionDoesNotConnectWithinTheHold() throws Exception {
+        // given c2's SUBSCRIBE, held
+        sessions.connect(persistent("r1", "edge-a", "c1", 3600));
+        sessions.takeAll();
+        sessions.event(subscribed("edge-b", "c2", subscription("a/#", 1, 0)));
+
+        // when the hold ends before c2's CONNECT comes
+        sessions.at(sessions.now() + HOLD.toMillis());
+        sessions.connect(persistent("r2", "edge-b", "c2", 3600));
+
+        // then the late CONNECT opens the session without it
+        assertThat(sessions.takeSubscriptionChanges()).isEmpty();
+        assertThat(sessions.metrics().counted(SessionMetrics.Event.IGNORED_EVENT)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldIgnoreAtOnceTheEventsOfTheSessionsOwnConnectionAfterItClosed() throws Exception {
+        sessions.connect(persistent("r1", "edge-a", "c1", 3600));
+        sessions.event(disconnected("edge-a", "c1", false));
+        sessions.takeAll();
+
+        sessions.event(subscribed("edge-a", "c1", subscription("a", 1, 0)));
+
+        assertThat(sessions.takeSubscriptionChanges()).isEmpty();
+        assertThat(sessions.metrics().counted(SessionMetrics.Event.IGNORED_EVENT)).isEqualTo(1);
+        assertThat(sessions.metrics().counted(SessionMetrics.Event.HELD_EVENT)).isZero();
     }
 
     @Test

@@ -30,7 +30,7 @@ final class Connacks {
             properties.add(integer(MqttProperties.TOPIC_ALIAS_MAXIMUM, 0));
             properties.add(integer(MqttProperties.WILDCARD_SUBSCRIPTION_AVAILABLE, 1));
             properties.add(integer(MqttProperties.SUBSCRIPTION_IDENTIFIER_AVAILABLE, 1));
-            properties.add(integer(MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE, 0)); // next step
+            properties.add(integer(MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE, 1));
             if (grantedExpirySeconds != null) {
                 properties.add(integer(MqttProperties.SESSION_EXPIRY_INTERVAL,
                         (int) Math.min(grantedExpirySeconds, 0xFFFFFFFFL)));

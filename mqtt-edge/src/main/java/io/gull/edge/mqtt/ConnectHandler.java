@@ -126,6 +126,16 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             refuse(ctx, ConnackCodes.unacceptableProtocolVersion());
             return;
         }
+        Optional<ConnectViolations.Violation> violation = ConnectViolations.of(connect, version);
+        if (violation.isPresent()) {
+            log.info("Refusing {}: invalid CONNECT: {}", ctx.channel().remoteAddress(), violation.get().why());
+            if (version == MqttVersion.MQTT_5) {
+                refuse(ctx, violation.get().v5Code());
+            } else {
+                close(ctx); // 3.1.1 has no CONNACK code for a malformed CONNECT
+            }
+            return;
+        }
         String assignedClientId = null;
         if (clientId == null || clientId.isEmpty()) {
             if (version != MqttVersion.MQTT_5 || !allowAnonymous) {

@@ -23,6 +23,8 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttSubscriptionOption;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -154,6 +156,22 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
                     "Subscription Identifier 0 (5.0 section 3.8.2.1.2)");
             return;
         }
+        boolean sharedNoLocal = subscribe.payload().topicSubscriptions().stream()
+                .anyMatch(s -> s.option().isNoLocal() && s.topicFilter().startsWith(TopicFilters.SHARE_PREFIX));
+        if (sharedNoLocal) {
+            violation(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR, "No Local on a shared subscription (MQTT-3.8.3-4)");
+            return;
+        }
+        // Netty reads the 5.0 option bits of every SUBSCRIBE; in 3.1.1 they are reserved (bits 6-7 it drops unseen)
+        boolean reservedBits = !session.isV5() && subscribe.payload().topicSubscriptions().stream()
+                .map(MqttTopicSubscription::option)
+                .anyMatch(o -> o.isNoLocal() || o.isRetainAsPublished()
+                        || o.retainHandling() != MqttSubscriptionOption.RetainedHandlingPolicy.SEND_AT_SUBSCRIBE);
+        if (reservedBits) {
+            violation(ctx, MqttReasonCodes.Disconnect.MALFORMED_PACKET,
+                    "3.1.1 SUBSCRIBE with reserved bits of its options set (MQTT-3.8.3-4)");
+            return;
+        }
         subscriptions.subscribe(subscribe);
     }
 
@@ -167,6 +185,11 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onDisconnect(ChannelHandlerContext ctx, MqttMessage disconnect) {
+        if (!session.isV5() && disconnect.fixedHeader().remainingLength() != 0) {
+            // Netty reads a 5.0 reason code and properties from any DISCONNECT; 3.1.1 has neither (section 3.14)
+            violation(ctx, MqttReasonCodes.Disconnect.MALFORMED_PACKET, "3.1.1 DISCONNECT with a variable header");
+            return;
+        }
         byte reason = 0;
         Long expiry = null;
         if (disconnect.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header) {
@@ -208,6 +231,16 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
         closeReason = String.format("protocol violation 0x%02X %s: %s", reason.byteValue() & 0xFF, reason, detail);
         log.info("Closing client {}: {}", session.clientId(), closeReason);
+        disconnect(ctx, reason);
+    }
+
+    /**
+     * Ends the connection from the edge's side (5.0: DISCONNECT with {@code reason} first). Replies still waiting for
+     * Kafka are dropped, as if the connection were gone already: nothing may follow a DISCONNECT (MQTT-3.14.4-1), and
+     * the client resends what was not acknowledged.
+     */
+    private void disconnect(ChannelHandlerContext ctx, MqttReasonCodes.Disconnect reason) {
+        replies.connectionClosed();
         Replies.disconnect(ctx.channel(), session.version(), reason);
     }
 
@@ -226,7 +259,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
                     + "will resend after reconnecting. Kafka at {} may be unreachable.", session.clientId(),
                     error.toString(), services.config().kafkaBootstrap());
         }
-        Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.UNSPECIFIED_ERROR);
+        disconnect(ctx, MqttReasonCodes.Disconnect.UNSPECIFIED_ERROR);
     }
 
     @Override
@@ -253,7 +286,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
             }
             closeReason = "edge shutting down";
             // the server ends the connection, not the client: the will is due (MQTT 5.0 section 3.1.2.5)
-            Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN);
+            disconnect(ctx, MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN);
         } else {
             ctx.fireUserEventTriggered(evt);
         }
@@ -266,7 +299,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
         closeReason = reason;
         publishWill = false;
-        Replies.disconnect(ctx.channel(), session.version(), MqttReasonCodes.Disconnect.SESSION_TAKEN_OVER);
+        disconnect(ctx, MqttReasonCodes.Disconnect.SESSION_TAKEN_OVER);
     }
 
     @Override

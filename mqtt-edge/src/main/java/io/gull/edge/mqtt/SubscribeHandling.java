@@ -62,9 +62,6 @@ final class SubscribeHandling {
             if (problem.isPresent()) {
                 codes.add(invalidFilterCode());
                 log.debug("Client {} subscribed to invalid filter '{}': {}", session.clientId(), filter, problem.get());
-            } else if (filter.startsWith(TopicFilters.SHARE_PREFIX)) {
-                codes.add(session.isV5() ? MqttReasonCodes.SubAck.SHARED_SUBSCRIPTIONS_NOT_SUPPORTED.byteValue() & 0xFF
-                        : MqttReasonCodes.SubAck.UNSPECIFIED_ERROR.byteValue() & 0xFF);
             } else {
                 MqttSubscriptionOption option = topic.option();
                 int granted = Math.min(option.qos().value(), MqttQoS.EXACTLY_ONCE.value());

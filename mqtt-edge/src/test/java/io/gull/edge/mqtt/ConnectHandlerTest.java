@@ -168,7 +168,7 @@ class ConnectHandlerTest {
         assertThat(properties.getProperty(MqttProperties.RETAIN_AVAILABLE).value()).isEqualTo(1);
         assertThat(properties.getProperty(MqttProperties.WILDCARD_SUBSCRIPTION_AVAILABLE).value()).isEqualTo(1);
         assertThat(properties.getProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER_AVAILABLE).value()).isEqualTo(1);
-        assertThat(properties.getProperty(MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE).value()).isEqualTo(0);
+        assertThat(properties.getProperty(MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE).value()).isEqualTo(1);
         assertThat(properties.getProperty(MqttProperties.SESSION_EXPIRY_INTERVAL)).as("not lowered").isNull();
         assertThat(connAck.variableHeader().isSessionPresent()).isFalse();
         assertThat(properties.getProperty(MqttProperties.RECEIVE_MAXIMUM).value())

@@ -59,7 +59,7 @@ class SubscribeHandlingTest {
     }
 
     @Test
-    void shouldAnswerInvalidAndSharedFiltersWith0x80OnMqtt311() {
+    void shouldAnswerInvalidFiltersWith0x80OnMqtt311AndAcceptSharedOnes() {
         // given a 3.1.1 connection
         EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_3_1_1);
 
@@ -67,20 +67,28 @@ class SubscribeHandlingTest {
         mqtt.send(subscribe(9, "a/#/b", "$share/g/a", "a/b"));
         mqtt.sessionEvents.storeAll(SessionEventType.SUBSCRIBED);
 
-        // then 0x80 (Failure) for the first two
-        assertThat(subAck(mqtt.received()).payload().reasonCodes()).containsExactly(0x80, 0x80, 1);
+        // then 0x80 (Failure) for the invalid one; the shared one is stored like any other
+        assertThat(subAck(mqtt.received()).payload().reasonCodes()).containsExactly(0x80, 1, 1);
+        assertThat(mqtt.sessionEvents.ofType(SessionEventType.SUBSCRIBED)).singleElement()
+                .satisfies(event -> assertThat(event.getSubscriptions()).extracting(s -> s.getFilter())
+                        .containsExactly("$share/g/a", "a/b"));
     }
 
     @Test
-    void shouldAnswerSharedSubscriptionsWith0x9EOnMqtt5() {
+    void shouldTreatNoLocalOnASharedSubscriptionAsAProtocolError() {
         // given a 5.0 connection
         EmbeddedMqtt mqtt = connected(MqttVersion.MQTT_5);
 
-        // when it subscribes to a shared subscription only
-        mqtt.send(subscribe(2, "$share/group/sensors/#"));
+        // when it subscribes to a shared subscription with No Local (MQTT-3.8.3-4)
+        mqtt.send(MqttMessageBuilders.subscribe().messageId(2)
+                .addSubscription("$share/group/sensors/#", new MqttSubscriptionOption(MqttQoS.AT_LEAST_ONCE, true,
+                        false, MqttSubscriptionOption.RetainedHandlingPolicy.SEND_AT_SUBSCRIBE))
+                .build());
 
-        // then 0x9E at once: nothing to store
-        assertThat(subAck(mqtt.received()).payload().reasonCodes()).containsExactly(0x9E);
+        // then DISCONNECT 0x82, nothing stored
+        MqttMessage reply = ConnectHandlerTest.single(mqtt.received());
+        assertThat(((MqttReasonCodeAndPropertiesVariableHeader) reply.variableHeader()).reasonCode())
+                .isEqualTo((byte) 0x82);
         assertThat(mqtt.sessionEvents.ofType(SessionEventType.SUBSCRIBED)).isEmpty();
     }
 

@@ -96,6 +96,11 @@ public final class TopicFilters {
         return Optional.of(new SharedFilter(filter.substring(SHARE_PREFIX.length(), slash), filter.substring(slash + 1)));
     }
 
+    /** The filter topics are matched against: {@code a/+} for {@code $share/g/a/+}, else {@code filter} itself. */
+    public static String topicPart(String filter) {
+        return shared(filter).map(SharedFilter::filter).orElse(filter);
+    }
+
     private static Optional<String> sharedProblem(String filter) {
         int slash = filter.indexOf('/', SHARE_PREFIX.length());
         if (filter.equals("$share") || slash < 0) {

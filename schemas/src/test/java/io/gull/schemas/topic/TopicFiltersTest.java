@@ -61,6 +61,8 @@ class TopicFiltersTest {
     void shouldSplitASharedFilterIntoGroupAndFilter() {
         assertThat(TopicFilters.shared("$share/workers/jobs/+")).contains(new TopicFilters.SharedFilter("workers", "jobs/+"));
         assertThat(TopicFilters.shared("jobs/+")).isEmpty();
+        assertThat(TopicFilters.topicPart("$share/workers/jobs/+")).isEqualTo("jobs/+");
+        assertThat(TopicFilters.topicPart("jobs/+")).isEqualTo("jobs/+");
         assertThat(TopicFilters.firstLevel("a/b/c")).isEqualTo("a");
         assertThat(TopicFilters.firstLevel("/x")).isEmpty();
         assertThat(TopicFilters.firstLevel("solo")).isEqualTo("solo");

@@ -116,6 +116,11 @@ final class V5Client implements AutoCloseable {
         return messagesOn(prefix).stream().map(Received::payload).toList();
     }
 
+    /** From now on, receives without acknowledging (no PUBACK, no PUBREC): a subscriber that never acks. */
+    void stopAcking() {
+        client.setManualAcks(true);
+    }
+
     boolean isConnected() {
         return client.isConnected();
     }
@@ -162,7 +167,7 @@ final class V5Client implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8),
-                    message.getQos(), message.isRetained(), message.isDuplicate(),
+                    message.getQos(), message.isRetained(),
                     message.getProperties() == null ? List.of() : message.getProperties().getSubscriptionIdentifiers()));
         }
 
@@ -179,8 +184,8 @@ final class V5Client implements AutoCloseable {
         }
     }
 
-    /** One message as the subscriber saw it. */
-    record Received(String topic, String payload, int qos, boolean retained, boolean duplicate,
+    /** One message as the subscriber saw it (no DUP flag: Paho's MQTT 5 client does not pass it on). */
+    record Received(String topic, String payload, int qos, boolean retained,
             List<Integer> subscriptionIds) {
     }
 }
