@@ -68,19 +68,21 @@ final class CassandraConfigWriter {
         y.append("storage_port: ").append(storagePort).append('\n');
         y.append("native_transport_port: ").append(nativePort).append('\n');
         y.append("start_native_transport: true\n");
-        // periodic: the commitlog is memory-mapped, so what a write put there survives a kill -9 of Cassandra
-        // (TelemetryFaultsTest); only a crash of the machine loses the last period. batch or group sync cost 9-13x
-        // the CPU per row on this 2-core box (docs/benchmarks.md, "Cassandra commitlog sync"); a real cluster gets its
-        // durability from replicas instead (docs/operations.md)
-        y.append("commitlog_sync: periodic\n");
-        y.append("commitlog_sync_period: 10000ms\n");
+        // group sync: a write is acknowledged only after the commitlog section holding it was synced, so a kill -9 of
+        // Cassandra loses nothing it acknowledged. With periodic sync it does: a restart replays the commitlog only up
+        // to the last sync marker, written every 100 ms, and the writes after it are gone (TelemetryFaultsTest).
+        // One sync per 10 ms window serves every write that waits for it (docs/benchmarks.md, "Cassandra commitlog
+        // sync"); a real cluster gets its durability from replicas instead (docs/operations.md)
+        y.append("commitlog_sync: group\n");
+        y.append("commitlog_sync_group_window: 10ms\n");
         y.append("memtable_heap_space: 64MiB\n");
-        // a dev box's few cores: Cassandra's defaults (32 writers, 128 request threads) hand each request between
-        // many threads that spin and park, which cost more CPU than the writes themselves (docs/benchmarks.md)
+        // a write waiting for the group's sync holds a request thread and a mutation thread for up to the window: as
+        // many of each as the telemetry sink keeps writes in flight (128), or the window serves only a few writes.
+        // Reads keep few threads: a dev box's cores hand each request between many spinning threads at a cost
         y.append("concurrent_reads: 4\n");
-        y.append("concurrent_writes: 4\n");
+        y.append("concurrent_writes: 128\n");
         y.append("concurrent_counter_writes: 2\n");
-        y.append("native_transport_max_threads: 4\n");
+        y.append("native_transport_max_threads: 128\n");
         y.append("data_file_directories:\n");
         y.append("  - ").append(data.resolve("data")).append('\n');
         y.append("commitlog_directory: ").append(data.resolve("commitlog")).append('\n');

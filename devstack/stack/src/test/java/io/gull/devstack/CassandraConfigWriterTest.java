@@ -30,6 +30,18 @@ class CassandraConfigWriterTest {
     }
 
     @Test
+    void shouldAcknowledgeAWriteOnlyOnceItsCommitlogIsSynced() throws Exception {
+        CassandraConfigWriter writer = new CassandraConfigWriter(dir);
+
+        writer.write("127.0.0.1", "127.0.0.1", 19042, 17000);
+
+        // periodic sync acknowledges writes that a kill -9 loses (TelemetryFaultsTest)
+        assertThat(Files.readString(writer.yamlFile(), StandardCharsets.UTF_8))
+                .contains("commitlog_sync: group\n", "commitlog_sync_group_window: 10ms\n")
+                .doesNotContain("commitlog_sync: periodic");
+    }
+
+    @Test
     void shouldBroadcastLoopbackWhenClientsMayConnectOnAnyInterface() throws Exception {
         CassandraConfigWriter writer = new CassandraConfigWriter(dir);
 
