@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "Gull benchmarks 0.1.0",
         description = "Gull vs Mosquitto, same generator, same run. Results: bench/results/<scenario>-<timestamp>.{json,md}.",
-        subcommands = {LatencyCommand.class, FanoutCommand.class, CommandsCommand.class, SessionsStateCommand.class})
+        subcommands = {LatencyCommand.class, FanoutCommand.class, CommandsCommand.class, SessionsStateCommand.class,
+                IngestCommand.class})
 public final class BenchMain implements Runnable {
     private static volatile String commandLine = "bench";
 

@@ -24,6 +24,11 @@ public final class MqttClients implements AutoCloseable {
             .build();
     private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
 
+    /** The Netty threads every client of the benchmark shares (MQTT 5 here, MQTT 3.1.1 in the ingest scenario). */
+    static MqttClientExecutorConfig executor() {
+        return EXECUTOR;
+    }
+
     /** Options of a CONNECT. */
     public record ConnectOptions(boolean cleanStart, long sessionExpirySeconds, int keepAliveSeconds) {
         public static final ConnectOptions CLEAN = new ConnectOptions(true, 0, 60);
