@@ -15,7 +15,9 @@ import io.gull.schemas.avro.AuthOutcome;
  * has given up on, dropped unanswered) and {@value #DECISIONS} per group {@code outcome=<AuthOutcome>}. Sessions:
  * {@code sessionsOpened}, {@code sessionsResumed}, {@code sessionsEnded}, {@code takeovers}, {@code willsPublished},
  * {@code ignoredSessionEvents} (DISCONNECTED, SUBSCRIBED or UNSUBSCRIBED of a connection that does not own the
- * session: a taken-over one, or one the job never admitted).
+ * session: a taken-over one, or one the job never admitted). Brute force: {@code authLockouts} (failed password
+ * checks that locked their client id out); the CONNECTs refused unchecked meanwhile are {@value #DECISIONS} with
+ * {@code outcome=RATE_LIMITED}.
  */
 public final class SessionMetrics {
     public static final String STALE = "staleAuthRequests";
@@ -31,7 +33,9 @@ public final class SessionMetrics {
         WILL_PUBLISHED("willsPublished"),
         IGNORED_EVENT("ignoredSessionEvents"),
         /** Events held for a connection whose CONNECT had not been admitted yet ({@link EarlyEvents}). */
-        HELD_EVENT("heldSessionEvents");
+        HELD_EVENT("heldSessionEvents"),
+        /** A failed password check that locked its client id out (again) ({@link LockoutGate}). */
+        LOCKOUT("authLockouts");
 
         private final String metricName;
 

@@ -20,12 +20,14 @@ import io.gull.flink.auth.AuthTypes;
 import io.gull.flink.auth.CredentialCheck;
 import io.gull.flink.auth.DeviceChange;
 import io.gull.flink.auth.EdgeReply;
+import io.gull.flink.auth.LockoutLog;
 import io.gull.flink.auth.PendingAuth;
 import io.gull.flink.auth.RequestAge;
 import io.gull.flink.routing.Presence;
 import io.gull.flink.routing.SharedMember;
 import io.gull.flink.routing.SubscriptionChange;
 import io.gull.flink.routing.SubscriptionKind;
+import io.gull.schemas.avro.AuthOutcome;
 import io.gull.schemas.avro.AuthRequest;
 import io.gull.schemas.avro.DeviceRecord;
 import io.gull.schemas.avro.SessionEvent;
@@ -36,8 +38,9 @@ import io.gull.schemas.avro.Subscription;
  * sessions they open. Main output: inbox replies (decisions, kicks); side outputs in {@link SessionOutputs}.
  * <ul>
  *   <li>Registry (gull.devices): as the device-auth job; a tombstone deletes the device.</li>
- *   <li>Auth requests: dropped unanswered when stale ({@link RequestAge}, by the broker's append time); judged by
- *       {@link Admission}; a request of an unknown device waits up to the grace period for its registration, then is
+ *   <li>Auth requests: dropped unanswered when stale ({@link RequestAge}, by the broker's append time); refused
+ *       RATE_LIMITED without a password check while the client id is locked out after failed checks
+ *       ({@link LockoutGate}); judged by {@link Admission}; a request of an unknown device waits up to the grace period for its registration, then is
  *       answered UNKNOWN_DEVICE; an allowed one opens or resumes the session ({@link SessionLifecycle#open}).</li>
  *   <li>Session events of the owning connection: DISCONNECTED ({@link SessionLifecycle#disconnect}), SUBSCRIBED and
  *       UNSUBSCRIBED ({@link SubscriptionBook}). Those of the session's own connection once it closed are ignored
@@ -48,7 +51,8 @@ import io.gull.schemas.avro.Subscription;
  *       ({@link SessionLifecycle#due}).</li>
  * </ul>
  * State: {@code device} and {@code pending-auth} as the device-auth job had them (so its checkpoints restore), plus
- * {@code session} ({@link Session}), {@code subscriptions} (filter -> Subscription) and {@code early-events}.
+ * {@code session} ({@link Session}), {@code subscriptions} (filter -> Subscription), {@code early-events} and
+ * {@code auth-failures} ({@link LockoutGate}, with a TTL).
  */
 public final class SessionsFunction extends KeyedProcessFunction<String, SessionInput, EdgeReply> {
     private static final long serialVersionUID = 1L;
@@ -61,6 +65,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
     private transient MapState<String, Subscription> subscriptions;
     private transient EarlyEvents earlyEvents;
     private transient SessionMetrics metrics;
+    private transient LockoutGate lockout;
 
     public SessionsFunction(SessionConfig config) {
         this.config = config;
@@ -77,6 +82,8 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
         earlyEvents = new EarlyEvents(getRuntimeContext().getListState(
                 new ListStateDescriptor<>("early-events", EarlyEvents.Held.TYPE)));
         metrics = new SessionMetrics(getRuntimeContext().getMetricGroup());
+        lockout = new LockoutGate(getRuntimeContext().getState(LockoutGate.descriptor(config.lockout())),
+                config.lockout(), new LockoutLog(), metrics);
     }
 
     /** The operator's counters (for tests). */
@@ -137,7 +144,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
         long now = ctx.timerService().currentProcessingTime();
         for (PendingAuth request : waiting) {
             cancelTimer(request.deadline(), session.value(), ctx);
-            if (!dropIfStale(request.appendedAt(), now)) {
+            if (!dropIfStale(request.appendedAt(), now) && !refusedLockedOut(request.request(), now, out)) {
                 decide(Admission.judge(change.device(), request.request()), request.request(), now, ctx, out);
             }
         }
@@ -146,7 +153,7 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
     private void onAuthRequest(AuthRequest request, long appendedAt, Context ctx, Collector<EdgeReply> out)
             throws Exception {
         long now = ctx.timerService().currentProcessingTime();
-        if (dropIfStale(appendedAt, now)) {
+        if (dropIfStale(appendedAt, now) || refusedLockedOut(request, now, out)) {
             return;
         }
         Admission.Verdict verdict = Admission.judge(device.value(), request);
@@ -161,8 +168,18 @@ public final class SessionsFunction extends KeyedProcessFunction<String, Session
         }
     }
 
+    /** Refuses {@code request} unchecked while its client id is locked out; true if it did. */
+    private boolean refusedLockedOut(AuthRequest request, long now, Collector<EdgeReply> out) throws Exception {
+        if (!lockout.refuses(request, now)) {
+            return false;
+        }
+        reply(CredentialCheck.refused(request, AuthOutcome.RATE_LIMITED, Instant.ofEpochMilli(now)), out);
+        return true;
+    }
+
     private void decide(Admission.Verdict verdict, AuthRequest request, long now, Context ctx,
             Collector<EdgeReply> out) throws Exception {
+        lockout.checked(request, verdict.outcome(), now);
         if (verdict.allowed()) {
             apply(SessionLifecycle.open(request.getClientId(), session.value(), request, verdict.tenant(), now,
                     config.maxExpirySeconds()), ctx, out);

@@ -6,6 +6,7 @@ import java.util.Queue;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -136,6 +137,14 @@ final class SessionsHarness implements AutoCloseable {
 
     int timers() {
         return harness.numProcessingTimeTimers();
+    }
+
+    /** How many client ids have an entry in keyed state {@code stateName} (RocksDB cannot count all entries). */
+    long keysWith(String stateName) throws Exception {
+        try (var keys = ((KeyedProcessOperator<?, ?, ?>) harness.getOperator()).getKeyedStateBackend()
+                .getKeys(stateName, VoidNamespace.INSTANCE)) {
+            return keys.count();
+        }
     }
 
     OperatorSubtaskState snapshot() throws Exception {
