@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.gull.edge.kafka.KafkaBackend;
+import io.gull.edge.mqtt.AddressThrottle;
 import io.gull.edge.mqtt.ClientRegistry;
 import io.gull.edge.mqtt.ConnectionRegistry;
 import io.gull.edge.mqtt.DeliveryCounters;
@@ -56,7 +57,8 @@ public final class Edge implements AutoCloseable {
         ClientRegistry registry = new ClientRegistry();
         DrainSignal drain = new DrainSignal();
         ConnectionServices services = new ConnectionServices(config, kafka.auth(), kafka.ingress(),
-                kafka.sessions(), registry, connections, new DeliveryCounters(), drain, Clock.systemUTC());
+                kafka.sessions(), registry, connections, new DeliveryCounters(), drain, Clock.systemUTC(),
+                new AddressThrottle(config.addressLimit(), Clock.systemUTC()));
         EdgeServer server;
         try {
             server = EdgeServer.bind(services);

@@ -39,6 +39,8 @@ import io.gull.schemas.Topics;
  *                             with an empty client id one ({@code mqtt.allow-anonymous})
  * @param heartbeatInterval    how often the edge writes its heartbeat to {@code gull.edges}
  *                             ({@code edge.heartbeat-interval-ms})
+ * @param addressLimit         brute-force protection per source address ({@code auth.address.*},
+ *                             {@link AddressLimitConfig})
  */
 public record EdgeConfig(
         String edgeId,
@@ -61,7 +63,8 @@ public record EdgeConfig(
         Duration inboxRetention,
         Duration shutdownTimeout,
         boolean allowAnonymous,
-        Duration heartbeatInterval) {
+        Duration heartbeatInterval,
+        AddressLimitConfig addressLimit) {
 
     /** Bytes the {@code Publish} envelope adds to an MQTT packet, reserved below {@code max.request.size}. */
     public static final int ENVELOPE_OVERHEAD = 1024;
@@ -97,6 +100,7 @@ public record EdgeConfig(
         requirePositive(inboxRetention, "inbox.retention-ms");
         requirePositive(shutdownTimeout, "shutdown.timeout-ms");
         requirePositive(heartbeatInterval, "edge.heartbeat-interval-ms");
+        Objects.requireNonNull(addressLimit, "addressLimit");
     }
 
     /** The defaults: edge {@code edge-1} on 127.0.0.1:1883, Kafka on 127.0.0.1:9092. */
@@ -104,7 +108,7 @@ public record EdgeConfig(
         return new EdgeConfig("edge-1", "127.0.0.1", 1883, 1_000_000, Duration.ofSeconds(10), 1000,
                 8 * 1024 * 1024, 0, "127.0.0.1:9092", Duration.ofMinutes(2), 2, 100_000, 64L * 1024 * 1024,
                 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(10), 1, Duration.ofHours(1),
-                Duration.ofSeconds(15), false, Duration.ofSeconds(2));
+                Duration.ofSeconds(15), false, Duration.ofSeconds(2), AddressLimitConfig.DEFAULTS);
     }
 
     /** The inbox topic of this edge, {@code gull.edge.<edgeId>}. */
@@ -116,21 +120,21 @@ public record EdgeConfig(
         return new EdgeConfig(value, mqttHost, mqttPort, maxPacketSize, connectTimeout, maxInflightPerConnection,
                 maxInflightBytesPerConnection, ioThreads, kafkaBootstrap, deliveryTimeout, lingerMs, maxPendingSends,
                 maxPendingBytes, maxRequestSize, kafkaRetryInterval, authTimeout, inboxPartitions, inboxRetention,
-                shutdownTimeout, allowAnonymous, heartbeatInterval);
+                shutdownTimeout, allowAnonymous, heartbeatInterval, addressLimit);
     }
 
     public EdgeConfig withMqtt(String host, int port) {
         return new EdgeConfig(edgeId, host, port, maxPacketSize, connectTimeout, maxInflightPerConnection,
                 maxInflightBytesPerConnection, ioThreads, kafkaBootstrap, deliveryTimeout, lingerMs, maxPendingSends,
                 maxPendingBytes, maxRequestSize, kafkaRetryInterval, authTimeout, inboxPartitions, inboxRetention,
-                shutdownTimeout, allowAnonymous, heartbeatInterval);
+                shutdownTimeout, allowAnonymous, heartbeatInterval, addressLimit);
     }
 
     public EdgeConfig withKafkaBootstrap(String value) {
         return new EdgeConfig(edgeId, mqttHost, mqttPort, maxPacketSize, connectTimeout, maxInflightPerConnection,
                 maxInflightBytesPerConnection, ioThreads, value, deliveryTimeout, lingerMs, maxPendingSends,
                 maxPendingBytes, maxRequestSize, kafkaRetryInterval, authTimeout, inboxPartitions, inboxRetention,
-                shutdownTimeout, allowAnonymous, heartbeatInterval);
+                shutdownTimeout, allowAnonymous, heartbeatInterval, addressLimit);
     }
 
     /**

@@ -45,6 +45,14 @@ public final class EdgeConfigParser {
                 "let clients without password in (anonymous tenant); 5.0 clients without client id get one");
         key("edge.heartbeat-interval-ms", c -> millis(c.heartbeatInterval()),
                 "heartbeat to gull.edges; an edge id is in use while its heartbeats are younger than 3 intervals");
+        key("auth.address.max-failures", c -> Integer.toString(c.addressLimit().maxFailures()),
+                "refused CONNECTs of one source address within the window before it gets 0x9F / 0x05 (0 = off)");
+        key("auth.address.window-ms", c -> millis(c.addressLimit().window()),
+                "window of auth.address.max-failures, from an address's first failure");
+        key("auth.address.max-tracked", c -> Integer.toString(c.addressLimit().maxTracked()),
+                "source addresses remembered at most (bounded memory); the oldest are forgotten first");
+        key("auth.address.ipv6-prefix", c -> Integer.toString(c.addressLimit().ipv6PrefixBits()),
+                "IPv6 sources are counted per prefix of this many bits (128 = per address)");
     }
 
     private EdgeConfigParser() {
@@ -92,7 +100,9 @@ public final class EdgeConfigParser {
                     v.millis("inbox.retention-ms"),
                     v.millis("shutdown.timeout-ms"),
                     v.bool("mqtt.allow-anonymous"),
-                    v.millis("edge.heartbeat-interval-ms"));
+                    v.millis("edge.heartbeat-interval-ms"),
+                    new AddressLimitConfig(v.integer("auth.address.max-failures"), v.millis("auth.address.window-ms"),
+                            v.integer("auth.address.max-tracked"), v.integer("auth.address.ipv6-prefix")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -41,6 +41,17 @@ public final class ConnackCodes {
                 : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE;
     }
 
+    /**
+     * Too many failed authentications: of the client id (the sessions job's lock-out) or of the source address (the
+     * edge's limit). 5.0: 0x9F Connection rate exceeded, which says "back off" without saying whether the password
+     * was right (it was not checked). 3.1.1 has no such code: 0x05 not authorized (0x03 would invite a retry at once).
+     */
+    public static MqttConnectReturnCode rateExceeded(MqttVersion version) {
+        return v5(version)
+                ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED;
+    }
+
     /** A protocol this edge does not speak (e.g. MQTT 3.1): 0x01, sent in 3.1.1 format. */
     public static MqttConnectReturnCode unacceptableProtocolVersion() {
         return MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION;
@@ -61,6 +72,7 @@ public final class ConnackCodes {
         return switch (outcome) {
             case NOT_AUTHORIZED -> notAuthorized(version);
             case BAD_CREDENTIALS, UNKNOWN_DEVICE -> badCredentials(version);
+            case RATE_LIMITED -> rateExceeded(version);
             case ALLOWED -> throw new IllegalArgumentException("ALLOWED is not a refusal");
         };
     }

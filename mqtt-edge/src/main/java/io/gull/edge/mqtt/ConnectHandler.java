@@ -1,5 +1,7 @@
 package io.gull.edge.mqtt;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -177,6 +179,11 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        if (services.addressThrottle().refuses(remoteAddress(ctx))) {
+            // logged by the throttle, at most once a minute: an attack must not write a line per attempt
+            refuse(ctx, ConnackCodes.rateExceeded(version));
+            return;
+        }
         ClientSession pending = new ClientSession(UUID.randomUUID().toString(), clientId, null, version,
                 connect.variableHeader().isCleanSession(), connect.variableHeader().keepAliveTimeSeconds(),
                 options.sessionExpirySeconds(), List.of(), options.maximumPacketSize());
@@ -230,7 +237,13 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 orphaned(pending, decision, "the edge started stopping");
             }
         } else if (!allowed) {
-            log.info("Refusing client {}: auth outcome {}", pending.clientId(), decision.getOutcome());
+            services.addressThrottle().failed(remoteAddress(ctx));
+            if (decision.getOutcome() == AuthOutcome.RATE_LIMITED) {
+                // a brute-force run: the sessions job logs its lock-outs once a minute, not a line per attempt
+                log.debug("Refusing client {}: its client id is locked out", pending.clientId());
+            } else {
+                log.info("Refusing client {}: auth outcome {}", pending.clientId(), decision.getOutcome());
+            }
             refuse(ctx, ConnackCodes.refusal(decision.getOutcome(), version));
         } else {
             String tenant = decision.getTenant() == null ? "default" : decision.getTenant();
@@ -328,6 +341,11 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         while (!held.isEmpty()) {
             ReferenceCountUtil.release(held.pollFirst());
         }
+    }
+
+    /** The client's IP address, or null when the channel has none (tests' embedded channels). */
+    private static InetAddress remoteAddress(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress socket ? socket.getAddress() : null;
     }
 
     private static MqttVersion versionOf(MqttConnectVariableHeader header) {

@@ -7,7 +7,8 @@ import io.gull.edge.EdgeConfig;
 
 /**
  * What the MQTT handlers of every connection share: config, the Kafka-facing ports, the registries (client id
- * for local takeover, connection id for the inbox), delivery counters, the edge's drain signal (graceful stop).
+ * for local takeover, connection id for the inbox), delivery counters, the edge's drain signal (graceful stop), and
+ * the brute-force limit per source address.
  */
 public record ConnectionServices(
         EdgeConfig config,
@@ -18,7 +19,16 @@ public record ConnectionServices(
         ConnectionRegistry connections,
         DeliveryCounters counters,
         DrainSignal drain,
-        Clock clock) {
+        Clock clock,
+        AddressThrottle addressThrottle) {
+
+    /** With a throttle of its own, as {@code config} and {@code clock} say. */
+    public ConnectionServices(EdgeConfig config, Authenticator authenticator, IngressSink ingress,
+                              SessionEventSink sessionEvents, ClientRegistry registry, ConnectionRegistry connections,
+                              DeliveryCounters counters, DrainSignal drain, Clock clock) {
+        this(config, authenticator, ingress, sessionEvents, registry, connections, counters, drain, clock,
+                new AddressThrottle(config.addressLimit(), clock));
+    }
 
     public ConnectionServices {
         Objects.requireNonNull(config, "config");
@@ -30,5 +40,6 @@ public record ConnectionServices(
         Objects.requireNonNull(counters, "counters");
         Objects.requireNonNull(drain, "drain");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(addressThrottle, "addressThrottle");
     }
 }

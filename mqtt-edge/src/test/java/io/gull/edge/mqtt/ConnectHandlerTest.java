@@ -95,6 +95,34 @@ class ConnectHandlerTest {
     }
 
     @Test
+    void shouldRefuseALockedOutClientIdWith0x9FOnMqtt5() {
+        // given a CONNECT the sessions job answers RATE_LIMITED (client id locked out after failed checks)
+        EmbeddedMqtt mqtt = new EmbeddedMqtt();
+        mqtt.send(connect(MqttVersion.MQTT_5, "dev1", "dev1", "pw"));
+
+        // when
+        mqtt.auth.last().answer(AuthOutcome.RATE_LIMITED, null);
+
+        // then Connection rate exceeded, and the connection is closed
+        assertThat(connAckCode(mqtt)).isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED);
+        assertThat(mqtt.server.isActive()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseALockedOutClientIdWith0x05OnMqtt311() {
+        // given
+        EmbeddedMqtt mqtt = new EmbeddedMqtt();
+        mqtt.send(connect(MqttVersion.MQTT_3_1_1, "dev1", "dev1", "pw"));
+
+        // when
+        mqtt.auth.last().answer(AuthOutcome.RATE_LIMITED, null);
+
+        // then not authorized: 3.1.1 has no rate code
+        assertThat(connAckCode(mqtt)).isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
+        assertThat(mqtt.server.isActive()).isFalse();
+    }
+
+    @Test
     void shouldRefuseUnknownDeviceWith0x86OnMqtt5() {
         EmbeddedMqtt mqtt = new EmbeddedMqtt();
         mqtt.send(connect(MqttVersion.MQTT_5, "ghost", null, "pw"));
