@@ -189,6 +189,12 @@ public final class GullStack {
         progress.step(label + killed.map(pid -> "killed (pid " + pid + ")").orElse("not running"));
     }
 
+    /** The process id of a running service (to pause it, or to read its CPU time), empty when it does not run. */
+    public Optional<Long> pid(String name) {
+        ServiceLauncher service = service(name);
+        return supervisor.running(service.name(), layout.pidFile(service.name())).map(ProcessHandle::pid);
+    }
+
     /**
      * Starts one more edge against the stack running from this data dir: service {@code edge-<edgeId>}, recorded in
      * {@code stack.properties} so that {@link #status()}, {@link #stopService}, {@link #startService} and
