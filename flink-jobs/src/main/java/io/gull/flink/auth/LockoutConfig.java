@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Brute-force protection per client id (the sessions operator's keyed state, so it holds across every edge).
+ * Brute-force protection per client id (the sessions operator's keyed state, so it holds across every edge). The
+ * jobs run with {@link #DEFAULTS} for now: the {@code --auth.lockout.*} names below are reserved for the program
+ * arguments, which {@code JobArgs} does not parse yet.
  *
  * @param freeFailures  consecutive failed password checks of a client id before it is locked out; the
  *                      {@code freeFailures}-th failure starts the first lock-out ({@code --auth.lockout.free-failures},

@@ -26,12 +26,14 @@ import io.gull.schemas.avro.EdgeMessage;
 /**
  * Plays the Flink sessions job for the test: reads {@code gull.auth.requests}, allows password "pw"
  * (tenant "acme") and anonymous requests (tenant "$anonymous"), answers BAD_CREDENTIALS otherwise, into the requesting edge's inbox. Client ids
- * starting with {@value #SILENT_PREFIX} get no answer at all (a job that is down). Remembers the last
+ * starting with {@value #SILENT_PREFIX} get no answer at all (a job that is down); those starting with
+ * {@value #LOCKED_PREFIX} are answered RATE_LIMITED (a client id the job locked out after failed checks). Remembers the last
  * request of each client id, so a test can address deliveries to its connection, and can write any inbox record.
  */
 final class AuthResponder implements AutoCloseable {
     static final String TENANT = "acme";
     static final String SILENT_PREFIX = "silent";
+    static final String LOCKED_PREFIX = "locked";
     static final String ANONYMOUS_TENANT = "$anonymous";
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -77,12 +79,13 @@ final class AuthResponder implements AutoCloseable {
         boolean anonymous = request.getAnonymous();
         boolean ok = anonymous || (request.getPassword() != null
                 && "pw".equals(StandardCharsets.UTF_8.decode(request.getPassword().duplicate()).toString()));
+        boolean locked = request.getClientId().startsWith(LOCKED_PREFIX);
         AuthDecision decision = AuthDecision.newBuilder()
                 .setRequestId(request.getRequestId())
                 .setClientId(request.getClientId())
                 .setConnectionId(request.getConnectionId())
-                .setOutcome(ok ? AuthOutcome.ALLOWED : AuthOutcome.BAD_CREDENTIALS)
-                .setTenant(!ok ? null : anonymous ? ANONYMOUS_TENANT : TENANT)
+                .setOutcome(locked ? AuthOutcome.RATE_LIMITED : ok ? AuthOutcome.ALLOWED : AuthOutcome.BAD_CREDENTIALS)
+                .setTenant(locked || !ok ? null : anonymous ? ANONYMOUS_TENANT : TENANT)
                 .setDecidedAt(Instant.now())
                 .build();
         send(request.getEdgeId(), request.getClientId(), decision);

@@ -77,6 +77,24 @@ class EdgeIntegrationTest {
         }
     }
 
+    /** The CONNACK reason code a Paho 5 client connecting to {@code uri} gets (0 when accepted). */
+    private static int connectV5(String uri, String clientId, String password) throws Exception {
+        var client = new org.eclipse.paho.mqttv5.client.MqttClient(uri, clientId,
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(clientId);
+        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        try {
+            client.connect(options);
+            client.disconnect();
+            return 0;
+        } catch (MqttException e) {
+            return e.getReasonCode();
+        } finally {
+            client.close();
+        }
+    }
+
     @Test
     void shouldCreateTheInboxTopicAtStart() throws Exception {
         assertThat(kafka.topics()).contains("gull.edge." + EDGE_ID);
@@ -154,6 +172,37 @@ class EdgeIntegrationTest {
         assertThatThrownBy(() -> client.connect(options))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x86));
         client.close();
+    }
+
+    @Test
+    void shouldRefuseALockedOutClientIdWith0x9FOnMqtt5() throws Exception {
+        // given a client id the sessions job has locked out (it answers RATE_LIMITED)
+        String clientId = AuthResponder.LOCKED_PREFIX + "-dev5";
+
+        // when it connects with MQTT 5
+        // then Connection rate exceeded
+        assertThat(connectV5(mqttUri, clientId, "pw")).isEqualTo(0x9F);
+    }
+
+    @Test
+    void shouldRefuseAnAddressWith0x9FWithoutAskingTheJobAfterRepeatedBadPasswords() throws Exception {
+        // given an edge that refuses an address after 3 refused CONNECTs a minute
+        EdgeConfig config = EdgeConfigParser.parse("--edge-id=it-edge-brute", "--mqtt.host=127.0.0.1",
+                "--mqtt.port=0", "--kafka.bootstrap=" + kafka.bootstrap(), "--auth.address.max-failures=3");
+        try (Edge guarded = Edge.start(config)) {
+            String uri = "tcp://127.0.0.1:" + guarded.mqttAddress().getPort();
+            // and three bad passwords from 127.0.0.1, each refused by the job with 0x86
+            for (int i = 0; i < 3; i++) {
+                assertThat(connectV5(uri, "brute-" + i, "wrong")).isEqualTo(0x86);
+            }
+
+            // when a device connects from the same address, even with the right password
+            int code = connectV5(uri, "brute-right", "pw");
+
+            // then it gets Connection rate exceeded, and no auth request left the edge
+            assertThat(code).isEqualTo(0x9F);
+            assertThat(responder.lastRequest("brute-right")).isNull();
+        }
     }
 
     @Test
