@@ -11,8 +11,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,6 +60,36 @@ class DeliveryFaultsTest {
             }
             // and every message is one telemetry row, the telemetry job's replay after its restore included
             assertOneRowEach(publisherId, prefix + "/data", start, sent);
+        }
+    }
+
+    @Test
+    void shouldDeliverAndStoreEveryAcknowledgedMessageWhenBothJobsAreStoppedWithASavepointMidStreamAndResumed()
+            throws Exception {
+        String prefix = unique("savepoint");
+        String publisherId = unique("pub");
+        Instant start = Instant.now();
+        GullStack stack = SharedStack.get().stack();
+        ExecutorService stream = Executors.newSingleThreadExecutor();
+        try (V5Client publisher = V5Client.connect(edgeA(), publisherId, true, 0);
+                V5Client subscriber = V5Client.connect(edgeB(), unique("sub"), true, ONE_HOUR)) {
+            // given a persistent subscriber on edge B and a stream from edge A under way
+            subscriber.subscribe(prefix + "/#", 1);
+            Routes.awaitActive(publisher, subscriber, prefix + "/probe");
+            Future<List<String>> sent = stream.submit(() -> publish(publisher, prefix + "/data", 0, 3 * HALF, 1));
+            await().atMost(SequencedMessages.WAIT).until(() -> subscriber.payloadsOn(prefix + "/data").size() >= HALF);
+
+            // when both jobs are stopped with a savepoint and resumed from it (gull jobs rescale at the same
+            // parallelism), while the stream goes on
+            stack.rescaleJob("gull-sessions", 1);
+            stack.rescaleJob("gull-telemetry", 1);
+
+            // then every PUBACKed message reaches the subscriber and is one telemetry row
+            List<String> acknowledged = sent.get(SequencedMessages.WAIT.toSeconds(), TimeUnit.SECONDS);
+            awaitEvery(acknowledged, () -> subscriber.payloadsOn(prefix + "/data"));
+            assertOneRowEach(publisherId, prefix + "/data", start, acknowledged);
+        } finally {
+            stream.shutdownNow();
         }
     }
 

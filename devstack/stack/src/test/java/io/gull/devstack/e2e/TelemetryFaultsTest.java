@@ -1,19 +1,7 @@
 package io.gull.devstack.e2e;
 
-import static io.gull.devstack.e2e.PubSubFixture.edgeA;
-import static io.gull.devstack.e2e.PubSubFixture.unique;
-import static io.gull.devstack.e2e.SequencedMessages.assertOneRowEach;
-import static io.gull.devstack.e2e.SequencedMessages.publish;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,23 +19,15 @@ import io.gull.devstack.testing.SharedStack;
 @Order(Integer.MAX_VALUE - 1)
 class TelemetryFaultsTest {
     private static final int STREAM = 10_000;
-    private static final int STORED_BEFORE_KILL = 2_000;
+    private static final int STORED_BEFORE_FAULT = 2_000;
     private static final Duration PAUSE = Duration.ofSeconds(30);
 
     @Test
     void shouldStoreEveryMessageOnceWhenCassandraIsPausedForThirtySecondsMidStream() throws Exception {
-        String topic = unique("cassandra-pause") + "/data";
-        String publisherId = unique("pub");
-        Instant start = Instant.now();
-        SharedStack shared = SharedStack.get();
-        long cassandra = shared.stack().pid("cassandra").orElseThrow();
-        ExecutorService stream = Executors.newSingleThreadExecutor();
-        try (V5Client publisher = V5Client.connect(edgeA(), publisherId, true, 0);
-                TelemetryRows rows = new TelemetryRows(shared.endpoints().cassandraContactPoint(),
-                        shared.config().keyspace())) {
-            // given a device streaming QoS 1 messages, hundreds of them already stored
-            Future<List<String>> sent = stream.submit(() -> publish(publisher, topic, 0, STREAM, 1));
-            await().atMost(SequencedMessages.WAIT).until(() -> rows.of(publisherId, start).size() >= STORED_BEFORE_KILL);
+        long cassandra = SharedStack.get().stack().pid("cassandra").orElseThrow();
+        try (TelemetryStream stream = TelemetryStream.start("cassandra-pause", STREAM)) {
+            // given a device streaming QoS 1 messages, thousands of them already stored
+            stream.awaitStored(STORED_BEFORE_FAULT);
 
             // when Cassandra stops answering for 30 s (SIGSTOP: its connections stay open, its writes time out)
             // while the stream goes on, and then carries on (SIGCONT)
@@ -57,40 +37,27 @@ class TelemetryFaultsTest {
             } finally {
                 signal("CONT", cassandra);
             }
-            List<String> acknowledged = sent.get(SequencedMessages.WAIT.toSeconds(), TimeUnit.SECONDS);
 
             // then every PUBACKed message is one row: the timed-out writes were retried, none twice
-            assertOneRowEach(publisherId, topic, start, acknowledged);
-        } finally {
-            stream.shutdownNow();
-            signal("CONT", cassandra);
+            stream.assertOneRowEach();
         }
     }
 
     @Test
     void shouldKeepEveryStoredMessageOnceWhenCassandraIsKilledMidStreamAndRestarted() throws Exception {
-        String topic = unique("cassandra-kill") + "/data";
-        String publisherId = unique("pub");
-        Instant start = Instant.now();
-        SharedStack shared = SharedStack.get();
-        GullStack stack = shared.stack();
-        ExecutorService stream = Executors.newSingleThreadExecutor();
-        try (V5Client publisher = V5Client.connect(edgeA(), publisherId, true, 0);
-                TelemetryRows rows = new TelemetryRows(shared.endpoints().cassandraContactPoint(),
-                        shared.config().keyspace())) {
-            // given a device streaming QoS 1 messages, hundreds of them already stored and acknowledged by Cassandra
-            Future<List<String>> sent = stream.submit(() -> publish(publisher, topic, 0, STREAM, 1));
-            await().atMost(SequencedMessages.WAIT).until(() -> rows.of(publisherId, start).size() >= STORED_BEFORE_KILL);
+        GullStack stack = SharedStack.get().stack();
+        try (TelemetryStream stream = TelemetryStream.start("cassandra-kill", STREAM)) {
+            // given a device streaming QoS 1 messages, thousands of them already stored and acknowledged by Cassandra
+            stream.awaitStored(STORED_BEFORE_FAULT);
 
             // when Cassandra is killed (kill -9) mid-stream, the stream goes on, and Cassandra is started again
             stack.killService("cassandra");
-            List<String> acknowledged = sent.get(SequencedMessages.WAIT.toSeconds(), TimeUnit.SECONDS);
+            stream.acknowledged();
             stack.startService("cassandra");
 
             // then every PUBACKed message is one row: none stored before the kill was lost with it, none written twice
-            assertOneRowEach(publisherId, topic, start, acknowledged);
+            stream.assertOneRowEach();
         } finally {
-            stream.shutdownNow();
             stack.startService("cassandra");
         }
     }
