@@ -86,11 +86,17 @@ public final class ClosedLoop {
         windowStart = start + seconds(warmupSeconds);
         windowEnd = windowStart + seconds(durationSeconds);
         liveChains.addAndGet((long) connections * inFlight);
-        for (int c = 0; c < connections; c++) {
-            for (int k = 0; k < inFlight; k++) {
-                chain(c);
+        // started from a thread of their own: a target that acks synchronously loops there, and this thread keeps
+        // the time
+        Thread starter = new Thread(() -> {
+            for (int c = 0; c < connections; c++) {
+                for (int k = 0; k < inFlight; k++) {
+                    chain(c);
+                }
             }
-        }
+        }, "closed-loop-start");
+        starter.setDaemon(true);
+        starter.start();
         sleepUntil(windowStart);
         window.opened();
         sleepUntil(windowEnd);
